@@ -1,0 +1,327 @@
+/*
+ * gip.h: the small library shared by the gip-* tools.
+ *
+ * Prototypes are grouped by the source file that defines them.  Nothing
+ * here keeps hidden global state except the program name used in
+ * diagnostics, which main() sets once.
+ */
+#ifndef GIP_H
+#define GIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <limits.h>
+
+#if defined(__GNUC__)
+#define GIP_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define GIP_NORETURN __attribute__((noreturn))
+#else
+#define GIP_PRINTF(a, b)
+#define GIP_NORETURN
+#endif
+
+#define GIP_VERSION "0.1.0"
+
+/* One exit-code table for the whole suite (see gip(7)). */
+enum gip_exit {
+	GIP_EXIT_OK = 0,	/* success */
+	GIP_EXIT_FINDINGS = 1,	/* findings, or a per-file failure */
+	GIP_EXIT_TROUBLE = 2	/* usage, system or output error */
+};
+
+/* util.c: allocation that exits 2 on failure, growing buffers, numbers */
+struct gip_buf {
+	char	*p;
+	size_t	 len, cap;
+};
+
+void	*gip_xmalloc(size_t);
+void	*gip_xcalloc(size_t, size_t);
+void	*gip_xrealloc(void *, size_t);
+void	*gip_xreallocarray(void *, size_t, size_t);
+char	*gip_xstrdup(const char *);
+char	*gip_xstrndup(const char *, size_t);
+void	 gip_buf_grow(struct gip_buf *, size_t);
+void	 gip_buf_add(struct gip_buf *, const void *, size_t);
+void	 gip_buf_addc(struct gip_buf *, int);
+void	 gip_buf_adds(struct gip_buf *, const char *);
+void	 gip_buf_reset(struct gip_buf *);
+void	 gip_buf_free(struct gip_buf *);
+long long gip_strtonum(const char *, long long, long long, const char **);
+
+/* diag.c: diagnostics on stderr */
+enum gip_level {
+	GIP_NOTE,		/* -v chatter */
+	GIP_WARNING,		/* data problem, output still valid */
+	GIP_ERROR		/* data problem, this document failed */
+};
+
+void	 gip_setprogname(const char *);
+const char *gip_getprogname(void);
+/* "gip-TOOL: FILE:LINE: level: message"; line 0 omits ":LINE" */
+void	 gip_diag(const char *, unsigned long, enum gip_level, const char *,
+	    ...) GIP_PRINTF(4, 5);
+/* "gip-TOOL: message" (process-level, like warnx/errx) */
+void	 gip_warnx(const char *, ...) GIP_PRINTF(1, 2);
+void	 gip_errx(int, const char *, ...) GIP_PRINTF(2, 3) GIP_NORETURN;
+/* the same, with ": strerror(errno)" appended */
+void	 gip_warn(const char *, ...) GIP_PRINTF(1, 2);
+void	 gip_err(int, const char *, ...) GIP_PRINTF(2, 3) GIP_NORETURN;
+
+/*
+ * out.c: the output buffer.  Bytes are appended to the current line;
+ * gip_out_endline() closes it.  Whole lines are batched into write(2)
+ * calls of at most PIPE_BUF bytes, so that several processes writing to
+ * one pipe never tear a line (a single line longer than PIPE_BUF cannot
+ * be helped and is written on its own).  A write error other than EPIPE
+ * ends the process with status 2; EPIPE ends it quietly, as SIGPIPE
+ * would.  nfield counts the TSV fields of the current line.
+ */
+struct gip_out {
+	int		 fd;
+	int		 nfield;
+	struct gip_buf	 buf;		/* whole lines, then the current one */
+	size_t		 lstart;	/* where the current line starts */
+};
+
+void	 gip_out_init(struct gip_out *, int);
+void	 gip_out_write(struct gip_out *, const void *, size_t);
+void	 gip_out_puts(struct gip_out *, const char *);
+void	 gip_out_putc(struct gip_out *, int);
+void	 gip_out_printf(struct gip_out *, const char *, ...) GIP_PRINTF(2, 3);
+void	 gip_out_endline(struct gip_out *);
+void	 gip_out_flush(struct gip_out *);
+/* flush and close; returns 0, or -1 after reporting a write error */
+int	 gip_out_close(struct gip_out *);
+
+/*
+ * tsv.c: the one TSV dialect.  In a field, backslash, tab, newline and
+ * carriage return are written \\ \t \n \r; nothing else is escaped.
+ * gip_tsv_field() writes the separating tab itself.
+ */
+void	 gip_tsv_field(struct gip_out *, const char *, size_t);
+void	 gip_tsv_fields(struct gip_out *, const char *);	/* NUL-terminated */
+void	 gip_tsv_fieldf(struct gip_out *, const char *, ...) GIP_PRINTF(2, 3);
+void	 gip_tsv_end_row(struct gip_out *);
+/*
+ * Split one TSV line in place: fields[i] points into the line, each
+ * unescaped and NUL-terminated, with its length in lens[i] (lens may be
+ * NULL).  Returns the number of fields, which may exceed max (only the
+ * first max are stored).
+ */
+int	 gip_tsv_split(char *, size_t, char **, size_t *, int);
+
+/* json.c: JSON string escaping (the quotes are written too) */
+void	 gip_json_str(struct gip_out *, const char *, size_t);
+void	 gip_json_strs(struct gip_out *, const char *);
+
+/* utf8.c: our own locale-free UTF-8 */
+#define GIP_UTF8_BAD	0xFFFFFFFFu
+/*
+ * Decode one code point at p (n > 0 bytes available).  Returns the
+ * number of bytes used, at least 1.  On an invalid or truncated
+ * sequence, *cp is GIP_UTF8_BAD and the return value is the length of
+ * the maximal invalid subpart (as WHATWG and Unicode recommend).
+ * Overlong forms, surrogates and values above U+10FFFF are invalid.
+ */
+size_t	 gip_utf8_decode(const char *, size_t, uint32_t *);
+/* offset of the first invalid byte, or n when all is valid UTF-8 */
+size_t	 gip_utf8_valid(const char *, size_t);
+/* encode cp into out (4 bytes room); returns the length */
+size_t	 gip_utf8_encode(uint32_t, char *);
+/* 1 for CJK unified ideographs (the Han test used across the suite) */
+int	 gip_is_han(uint32_t);
+
+/*
+ * line.c: reading lines of any length.  The newline is stripped by
+ * length; a final line without a newline is returned too; NUL bytes
+ * pass through (use len, never strlen).
+ */
+struct gip_reader {
+	FILE		*fp;
+	const char	*name;		/* as given, "-" for stdin */
+	char		*buf;
+	size_t		 cap, len;
+	unsigned long	 lineno;
+	int		 is_stdin;
+};
+
+/* open path ("-" is stdin); -1 with errno set on failure (EISDIR too) */
+int	 gip_reader_open(struct gip_reader *, const char *);
+/* 1: a line in buf/len; 0: end of input; -1: read error (errno) */
+int	 gip_reader_next(struct gip_reader *);
+void	 gip_reader_close(struct gip_reader *);
+/* the name to print in diagnostics: "<stdin>" for "-" */
+const char *gip_reader_display(const struct gip_reader *);
+
+/*
+ * stream.c: the text stream format of gip(7).  A frame line begins with
+ * GIP_FRAME_MARK (ASCII RS, 0x1E), then a keyword, then tab-separated
+ * TSV-escaped fields:
+ *
+ *	RS "doc"  TAB name		a document starts; its text follows
+ *	RS "line" TAB n			the next text line is line n of the source
+ *	RS "meta" TAB key TAB value	document metadata (gip-sections)
+ *	RS "sec"  TAB fields...		a section boundary (gip-sections)
+ *
+ * Normalized text never contains control characters other than tab and
+ * newline, so no text line can be taken for a frame.  A plain file with
+ * no frames is one document named after the file.
+ */
+#define GIP_FRAME_MARK	'\036'
+#define GIP_MAXFIELDS	16
+
+enum gip_item {
+	GIP_ITEM_END = 0,	/* end of this input */
+	GIP_ITEM_DOC,		/* a new document; see s->docname */
+	GIP_ITEM_TEXT,		/* a text line */
+	GIP_ITEM_FRAME		/* a frame other than doc and line */
+};
+
+struct gip_stream {
+	struct gip_reader *rd;
+	char		*docname;	/* current document's name */
+	unsigned long	 line;		/* source line of the current item */
+	unsigned long	 next_line;	/* source line of the next text line */
+	int		 started;	/* a document has been announced */
+	int		 pending;	/* the read line is yet to be returned */
+	/* the current item */
+	const char	*text;		/* GIP_ITEM_TEXT: the line */
+	size_t		 textlen;
+	int		 nfield;	/* GIP_ITEM_FRAME: fields[0] is keyword */
+	char		*fields[GIP_MAXFIELDS];
+	size_t		 lens[GIP_MAXFIELDS];
+};
+
+void	 gip_stream_init(struct gip_stream *, struct gip_reader *);
+/* one item; -1 on a read error (already reported) */
+int	 gip_stream_next(struct gip_stream *);
+void	 gip_stream_free(struct gip_stream *);
+/* writers: each emits one whole frame line */
+void	 gip_frame_doc(struct gip_out *, const char *);
+void	 gip_frame_line(struct gip_out *, unsigned long);
+/* start a frame with a keyword; add fields with gip_tsv_field, end
+ * with gip_tsv_end_row */
+void	 gip_frame_begin(struct gip_out *, const char *);
+/*
+ * Pass a text line through, keeping provenance: writes a "line" frame
+ * first when line differs from *next, then the text; *next becomes
+ * line + 1.  Start *next at 1 after each doc frame.
+ */
+void	 gip_frame_text(struct gip_out *, unsigned long *, unsigned long,
+	    const char *, size_t);
+
+/*
+ * input.c: the common frame of every main: options, --help, --version,
+ * and the loop over file operands (none, or "-", is stdin).
+ */
+#define GIP_OPT_HELP	0x100
+#define GIP_OPT_VERSION	0x101
+#define GIP_LONGOPTS_STD \
+	{ "help", 0, NULL, GIP_OPT_HELP }, \
+	{ "version", 0, NULL, GIP_OPT_VERSION }
+
+struct option;
+struct gip_tool {
+	const char	*name;		/* "gip-normalize" */
+	const char	*synopsis;	/* usage line(s) after "usage: name " */
+	const char	*help;		/* option list for --help */
+	const char	*shortopts;
+	const struct option *longopts;	/* must end with GIP_LONGOPTS_STD, {0} */
+};
+
+/*
+ * getopt_long with the suite's conventions: --help prints usage and
+ * help on stdout and exits 0; --version prints "name VERSION" and exits
+ * 0; an unknown option prints the usage on stderr and exits 2.  Returns
+ * the option character, or -1 at the end of the options.
+ */
+int	 gip_getopt(int, char **, const struct gip_tool *);
+void	 gip_usage(const struct gip_tool *) GIP_NORETURN;
+/*
+ * Call fn on each operand, opened.  An operand that cannot be opened
+ * (missing, unreadable, a directory) is reported as "gip-x: NAME:
+ * reason" and gives status 1; the others are still processed.  Returns
+ * the worst of those statuses and of fn's return values.
+ */
+typedef int gip_input_fn(struct gip_reader *, void *);
+int	 gip_each_input(int, char **, gip_input_fn *, void *);
+
+/* re.c: PCRE2, compiled once with UTF and UCP, JIT when available */
+struct gip_re;
+
+#define GIP_RE_CASELESS	0x1
+#define GIP_RE_ANCHORED	0x2
+
+/* exits 2 with pcre2's message and offset: patterns are ours */
+struct gip_re *gip_re_compile(const char *, unsigned);
+/*
+ * Match subject (valid UTF-8, checked by the caller) from offset start.
+ * ov receives 2*nov offsets.  Returns the number of pairs set (> 0), 0
+ * for no match, -1 when the match or depth limit was hit (the caller
+ * reports it; no hang).
+ */
+int	 gip_re_match(struct gip_re *, const char *, size_t, size_t,
+	    size_t *, int);
+void	 gip_re_free(struct gip_re *);
+
+/*
+ * schema.c: the standard tables as data, shared by gip-tables, gip-check
+ * and gip-stats.  Every cell has a stable ASCII key (table, row, col)
+ * and its Chinese labels as the templates print them.  Listed in the
+ * canonical order of the templates; gip-tables(1) documents the keys.
+ */
+#define GIP_T2021	0x1	/* 国办公开办函〔2021〕30号, reports on 2021 on */
+#define GIP_T2019	0x2	/* 国办公开办函〔2019〕60号, reports on 2019-2020 */
+
+#define GIP_CELL_DECIMAL 0x1	/* may have decimals (money) */
+#define GIP_CELL_SIGNED	0x2	/* may be negative (2019 本年增/减) */
+
+struct gip_cell {
+	const char	*table;		/* "t2", "t3", "t4" */
+	const char	*row;		/* "new", "deny_secret", "review", ... */
+	const char	*col;		/* "natural", "total", "keep", ... */
+	const char	*group;		/* label of the row's group, or NULL */
+	const char	*row_label;	/* "1.属于国家秘密" */
+	const char	*col_label;	/* "自然人" */
+	unsigned	 tmpl;		/* GIP_T2021 and/or GIP_T2019 */
+	unsigned	 flags;		/* GIP_CELL_* */
+};
+
+/* all cells of all templates, in canonical order; *n gets the count */
+const struct gip_cell *gip_schema(size_t *);
+/* the cell with these keys in template tmpl, or NULL */
+const struct gip_cell *gip_schema_find(unsigned, const char *, const char *,
+	    const char *);
+/* "2021" -> GIP_T2021, "2019" -> GIP_T2019, else 0 */
+unsigned gip_schema_tmpl(const char *);
+
+/*
+ * record.c: the record stream of gip(7), written by gip-tables and read
+ * by gip-check and gip-stats.  One cell per TSV line, these columns:
+ *
+ *	doc agency year template table row col value status raw line
+ *
+ * status is one of num, blank, na, text, missing (see gip-tables(1));
+ * value is the number when status is num, else empty.
+ */
+#define GIP_RECORD_NCOL	11
+extern const char *const gip_record_columns[GIP_RECORD_NCOL];
+
+struct gip_record {
+	char		*doc, *agency, *year, *tmpl, *table, *row, *col;
+	char		*value, *status, *raw;
+	unsigned long	 line;
+};
+
+/*
+ * Parse one TSV record line in place.  Returns 1 for a record, 0 for the
+ * header line (a line equal to the column names), -1 if malformed.
+ */
+int	 gip_record_parse_tsv(char *, size_t, struct gip_record *);
+/* write one record as a TSV line */
+void	 gip_record_write_tsv(struct gip_out *, const struct gip_record *);
+void	 gip_record_write_header(struct gip_out *);
+
+#endif /* GIP_H */

@@ -1,0 +1,68 @@
+/* line.c: reading lines of any length from a file or stdin. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gip.h"
+
+int
+gip_reader_open(struct gip_reader *r, const char *path)
+{
+	struct stat	 st;
+
+	memset(r, 0, sizeof(*r));
+	r->name = path;
+	if (strcmp(path, "-") == 0) {
+		r->fp = stdin;
+		r->is_stdin = 1;
+	} else if ((r->fp = fopen(path, "r")) == NULL)
+		return -1;
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!r->is_stdin)
+			fclose(r->fp);
+		r->fp = NULL;
+		errno = EISDIR;
+		return -1;
+	}
+	return 0;
+}
+
+int
+gip_reader_next(struct gip_reader *r)
+{
+	ssize_t	 n;
+
+	errno = 0;
+	n = getline(&r->buf, &r->cap, r->fp);
+	if (n < 0) {
+		r->len = 0;
+		return ferror(r->fp) ? -1 : 0;
+	}
+	r->len = (size_t)n;
+	if (r->len > 0 && r->buf[r->len - 1] == '\n')
+		r->buf[--r->len] = '\0';
+	r->lineno++;
+	return 1;
+}
+
+void
+gip_reader_close(struct gip_reader *r)
+{
+	if (r->fp != NULL && !r->is_stdin)
+		fclose(r->fp);
+	else if (r->fp != NULL)
+		clearerr(r->fp);
+	r->fp = NULL;
+	free(r->buf);
+	r->buf = NULL;
+	r->cap = r->len = 0;
+}
+
+const char *
+gip_reader_display(const struct gip_reader *r)
+{
+	return r->is_stdin ? "<stdin>" : r->name;
+}

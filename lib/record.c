@@ -1,0 +1,75 @@
+/* record.c: the record stream between gip-tables, gip-check, gip-stats. */
+#include <string.h>
+
+#include "gip.h"
+
+const char *const gip_record_columns[GIP_RECORD_NCOL] = {
+	"doc", "agency", "year", "template", "table", "row", "col",
+	"value", "status", "raw", "line"
+};
+
+int
+gip_record_parse_tsv(char *p, size_t n, struct gip_record *r)
+{
+	char		*f[GIP_RECORD_NCOL];
+	const char	*errstr;
+	long long	 line;
+	int		 nf, i;
+
+	nf = gip_tsv_split(p, n, f, NULL, GIP_RECORD_NCOL);
+	if (nf != GIP_RECORD_NCOL)
+		return -1;
+	for (i = 0; i < GIP_RECORD_NCOL; i++)
+		if (strcmp(f[i], gip_record_columns[i]) != 0)
+			break;
+	if (i == GIP_RECORD_NCOL)
+		return 0;
+	r->doc = f[0];
+	r->agency = f[1];
+	r->year = f[2];
+	r->tmpl = f[3];
+	r->table = f[4];
+	r->row = f[5];
+	r->col = f[6];
+	r->value = f[7];
+	r->status = f[8];
+	r->raw = f[9];
+	r->line = 0;
+	if (*f[10] != '\0') {
+		line = gip_strtonum(f[10], 0, LONG_MAX, &errstr);
+		if (errstr != NULL)
+			return -1;
+		r->line = (unsigned long)line;
+	}
+	return 1;
+}
+
+void
+gip_record_write_tsv(struct gip_out *o, const struct gip_record *r)
+{
+	gip_tsv_fields(o, r->doc);
+	gip_tsv_fields(o, r->agency);
+	gip_tsv_fields(o, r->year);
+	gip_tsv_fields(o, r->tmpl);
+	gip_tsv_fields(o, r->table);
+	gip_tsv_fields(o, r->row);
+	gip_tsv_fields(o, r->col);
+	gip_tsv_fields(o, r->value);
+	gip_tsv_fields(o, r->status);
+	gip_tsv_fields(o, r->raw);
+	if (r->line > 0)
+		gip_tsv_fieldf(o, "%lu", r->line);
+	else
+		gip_tsv_field(o, "", 0);
+	gip_tsv_end_row(o);
+}
+
+void
+gip_record_write_header(struct gip_out *o)
+{
+	int	 i;
+
+	for (i = 0; i < GIP_RECORD_NCOL; i++)
+		gip_tsv_fields(o, gip_record_columns[i]);
+	gip_tsv_end_row(o);
+}

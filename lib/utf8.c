@@ -1,0 +1,113 @@
+/* utf8.c: a locale-free UTF-8 decoder, validator and encoder. */
+#include "gip.h"
+
+/*
+ * Decode one code point.  The checks follow Unicode table 3-7 (well-
+ * formed byte sequences), so overlongs and surrogates are rejected at
+ * the second byte and the bad prefix length is the maximal subpart.
+ */
+size_t
+gip_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char	 lo = 0x80, hi = 0xBF;
+	uint32_t	 c;
+	size_t		 need, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		need = 1;
+		c = p[0] & 0x1F;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		need = 2;
+		c = p[0] & 0x0F;
+		if (p[0] == 0xE0)
+			lo = 0xA0;
+		else if (p[0] == 0xED)
+			hi = 0x9F;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		need = 3;
+		c = p[0] & 0x07;
+		if (p[0] == 0xF0)
+			lo = 0x90;
+		else if (p[0] == 0xF4)
+			hi = 0x8F;
+	} else {
+		*cp = GIP_UTF8_BAD;
+		return 1;
+	}
+	for (i = 1; i <= need; i++) {
+		if (i >= n || p[i] < lo || p[i] > hi) {
+			*cp = GIP_UTF8_BAD;
+			return i;
+		}
+		c = (c << 6) | (p[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = c;
+	return need + 1;
+}
+
+size_t
+gip_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 i = 0, k;
+	uint32_t	 cp;
+
+	while (i < n) {
+		/* ASCII runs dominate even Chinese text (digits, tabs). */
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = gip_utf8_decode(s + i, n - i, &cp);
+		if (cp == GIP_UTF8_BAD)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+size_t
+gip_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* CJK unified ideographs, extension A, compatibility, extensions B-H. */
+int
+gip_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x323AF);
+}

@@ -1,0 +1,20 @@
+# Common setup for the bats suite: the tools under test come first on
+# PATH (GIP_BIN picks another build, e.g. the sanitizer one), the locale
+# is C so that nothing depends on the host, and paths are relative to
+# the repository.
+bats_require_minimum_version 1.5.0
+
+REPO="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
+GIP_BIN="${GIP_BIN:-$REPO/bin}"
+SEEDS="$REPO/examples/seeds"
+FIXTURES="$REPO/tests/fixtures"
+PATH="$GIP_BIN:$PATH"
+export LC_ALL=C
+unset NO_COLOR
+
+# han_count FILE...: number of Han characters (U+4E00..U+9FFF and the
+# extensions) in the UTF-8 input, counted with jq so as not to trust our
+# own decoder.
+han_count() {
+	cat "$@" | jq -Rr '[explode[] | select((. >= 13312 and . <= 40959) or (. >= 131072 and . <= 205743) or (. >= 63744 and . <= 64255))] | length' | awk '{s += $1} END {print s + 0}'
+}
