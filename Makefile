@@ -57,13 +57,18 @@ deps:
 demo: all
 	@sh examples/run.sh
 
-test: all
-	bats tests
+# drives lib/ from tests/lib.bats; not installed
+$(O)/tests/libtest: tests/unit/libtest.c $(O)/lib/libgip.a lib/gip.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/libtest.c $(O)/lib/libgip.a $(LIBS)
+
+test: all $(O)/tests/libtest
+	GIP_LIBTEST=$(CURDIR)/$(O)/tests/libtest sh tests/run.sh
 
 test-asan:
-	$(MAKE) O=build/asan BINDIR=build/asan/bin CFLAGS="-std=c11 -O1 -g -Wall -Wextra $(SANFLAGS)" LDFLAGS="$(SANFLAGS)"
+	$(MAKE) O=build/asan BINDIR=build/asan/bin CFLAGS="-std=c11 -O1 -g -Wall -Wextra $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all build/asan/tests/libtest
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    GIP_BIN=$(CURDIR)/build/asan/bin bats tests
+	    GIP_BIN=$(CURDIR)/build/asan/bin GIP_LIBTEST=$(CURDIR)/build/asan/tests/libtest sh tests/run.sh
 
 bench: all
 	@sh bench/run.sh

@@ -324,4 +324,74 @@ int	 gip_record_parse_tsv(char *, size_t, struct gip_record *);
 void	 gip_record_write_tsv(struct gip_out *, const struct gip_record *);
 void	 gip_record_write_header(struct gip_out *);
 
+/*
+ * jsonin.c: a small JSON reader (RFC 8259), for reading back --json
+ * output.  Zero a struct gip_jsonin, call gip_jsonin_parse() (or
+ * gip_jsonin_records()) once per JSON text, as often as needed, then
+ * gip_jsonin_free().  The parser is iterative (nesting is capped at
+ * GIP_JSONIN_MAXDEPTH, no recursion) and linear in the input.  On
+ * failure it returns -1 and err holds a one-line message, "byte N: what"
+ * (N counts from 1; erroff = N - 1) for a syntax error.
+ *
+ * Nodes: node 0 is the root; walk with gip_jsonin_kid (first child)
+ * and gip_jsonin_next (next sibling); gip_jsonin_get finds an object
+ * member by name (first match, linear).  s/len hold a string
+ * (unescaped UTF-8, NUL-terminated; \u escapes and surrogate pairs
+ * decoded, a lone surrogate becomes U+FFFD, \u0000 stays a NUL byte
+ * counted in len) or a number's text as written (never converted), or
+ * "true"/"false"/"null".  Raw bytes in strings must be valid UTF-8.
+ * Everything points into j and stays valid until the next parse.
+ *
+ * gip_jsonin_records() parses one line of `gip-tables --json` (one
+ * document: {"doc","agency","year","template","tables":{TABLE:{ROW:
+ * {COL:{"value","status","raw","line"}}}}}) into records, in the order
+ * written; a COL may also hold an array of such cells (several prose
+ * facts for one cell).  A null or absent member becomes "" (line 0);
+ * numbers are kept as text ("96171.6"); an absent status is "num" when
+ * value is a number, else "missing".  Returns 0 with *recs and *nrec set
+ * (pointing into j), or -1 with err set.
+ */
+#define GIP_JSONIN_MAXDEPTH	512
+#define GIP_JSONIN_NOOFF	((size_t)-1)	/* erroff of a non-syntax error */
+
+enum gip_jtype {
+	GIP_JNULL, GIP_JFALSE, GIP_JTRUE, GIP_JNUM, GIP_JSTR, GIP_JARR,
+	GIP_JOBJ
+};
+
+struct gip_jnode {
+	enum gip_jtype	 type;
+	const char	*key;		/* member name in an object, or NULL */
+	size_t		 keylen;
+	const char	*s;		/* scalar text, see above */
+	size_t		 len;
+	size_t		 nkid;		/* number of elements or members */
+	size_t		 kid, next;	/* node indices; 0 = none */
+	size_t		 parent;	/* the root's is (size_t)-1 */
+};
+
+struct gip_jsonin {
+	struct gip_jnode *nodes;
+	size_t		 nnode, nodecap;
+	char		*str;		/* unescaped strings and numbers */
+	size_t		 strused, strcap;
+	struct gip_record *recs;
+	size_t		 nrec, reccap;
+	char		 empty[1];
+	size_t		 erroff;
+	char		 err[160];
+};
+
+int	 gip_jsonin_parse(struct gip_jsonin *, const char *, size_t);
+const struct gip_jnode *gip_jsonin_root(const struct gip_jsonin *);
+const struct gip_jnode *gip_jsonin_kid(const struct gip_jsonin *,
+	    const struct gip_jnode *);
+const struct gip_jnode *gip_jsonin_next(const struct gip_jsonin *,
+	    const struct gip_jnode *);
+const struct gip_jnode *gip_jsonin_get(const struct gip_jsonin *,
+	    const struct gip_jnode *, const char *);
+int	 gip_jsonin_records(struct gip_jsonin *, const char *, size_t,
+	    struct gip_record **, size_t *);
+void	 gip_jsonin_free(struct gip_jsonin *);
+
 #endif /* GIP_H */

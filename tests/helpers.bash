@@ -8,7 +8,7 @@ REPO="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
 GIP_BIN="${GIP_BIN:-$REPO/bin}"
 SEEDS="$REPO/examples/seeds"
 FIXTURES="$REPO/tests/fixtures"
-PATH="$GIP_BIN:$PATH"
+export PATH="$GIP_BIN:$PATH"
 export LC_ALL=C
 unset NO_COLOR
 
@@ -18,3 +18,4 @@ unset NO_COLOR
 han_count() {
 	cat "$@" | jq -Rr '[explode[] | select((. >= 13312 and . <= 40959) or (. >= 131072 and . <= 205743) or (. >= 63744 and . <= 64255))] | length' | awk '{s += $1} END {print s + 0}'
 }
+export GIP_LIBTEST="${GIP_LIBTEST:-$REPO/build/tests/libtest}"

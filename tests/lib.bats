@@ -1,0 +1,96 @@
+#!/usr/bin/env bats
+# The shared library, driven through tests/unit/libtest.c.
+
+load helpers
+
+setup() {
+	[ -x "$GIP_LIBTEST" ] || skip "libtest not built (make test builds it)"
+}
+
+@test "tsv: splitting unescapes, keeps empty fields, counts extra fields" {
+	run "$GIP_LIBTEST" tsv < <(printf 'a\tb\\tc\t\t\\\\x\\n\n\n')
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf '4\ta\tb\\tc\t\t\\\\x\\n')" ]
+	[ "${lines[1]}" = "$(printf '1\t')" ]
+}
+
+@test "tsv: a field with tab, newline, CR and backslash round-trips" {
+	printf 'x\\ty\\nz\\r\\\\\tlast\n' > "$BATS_TEST_TMPDIR/in"
+	run "$GIP_LIBTEST" tsv < "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '2\t'; cat "$BATS_TEST_TMPDIR/in")" ]
+}
+
+@test "utf8: valid sequences decode to their code points" {
+	run "$GIP_LIBTEST" utf8 41 e4 b8 80 f0 a0 80 80 c2 a0
+	[ "$output" = "U+0041/1 U+4E00/3 U+20000/4 U+00A0/2 valid=10" ]
+}
+
+@test "utf8: overlong, surrogate, out of range and truncated are rejected" {
+	run "$GIP_LIBTEST" utf8 c0 80
+	[ "$output" = "BAD/1 BAD/1 valid=0" ]
+	run "$GIP_LIBTEST" utf8 e0 80 80
+	[ "$output" = "BAD/1 BAD/1 BAD/1 valid=0" ]
+	run "$GIP_LIBTEST" utf8 ed a0 80
+	[ "$output" = "BAD/1 BAD/1 BAD/1 valid=0" ]
+	run "$GIP_LIBTEST" utf8 f4 90 80 80
+	[ "$output" = "BAD/1 BAD/1 BAD/1 BAD/1 valid=0" ]
+	# a 3-byte sequence cut after two bytes is one maximal subpart
+	run "$GIP_LIBTEST" utf8 41 e4 b8
+	[ "$output" = "U+0041/1 BAD/2 valid=1" ]
+	run "$GIP_LIBTEST" utf8 ff 41
+	[ "$output" = "BAD/1 U+0041/1 valid=0" ]
+}
+
+@test "stream: plain text is one document named after the file" {
+	printf 'a\n\nb' > "$BATS_TEST_TMPDIR/plain.txt"
+	run "$GIP_LIBTEST" stream "$BATS_TEST_TMPDIR/plain.txt"
+	[ "${lines[0]}" = "DOC $BATS_TEST_TMPDIR/plain.txt" ]
+	[ "${lines[1]}" = "TEXT 1 a" ]
+	[ "${lines[2]}" = "TEXT 2 " ]
+	[ "${lines[3]}" = "TEXT 3 b" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "stream: doc and line frames set names and source line numbers" {
+	printf '\036doc\tx\\ty.txt\nA\n\036line\t10\nB\nC\n\036meta\tyear\t2022\n\036doc\tz\nD\n' > "$BATS_TEST_TMPDIR/f"
+	run "$GIP_LIBTEST" stream "$BATS_TEST_TMPDIR/f"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'DOC x\ty.txt')" ]
+	[ "${lines[1]}" = "TEXT 1 A" ]
+	[ "${lines[2]}" = "TEXT 10 B" ]
+	[ "${lines[3]}" = "TEXT 11 C" ]
+	[ "${lines[4]}" = "FRAME 12 [meta] [year] [2022]" ]
+	[ "${lines[5]}" = "DOC z" ]
+	[ "${lines[6]}" = "TEXT 1 D" ]
+}
+
+@test "stream: stdin is named -" {
+	run "$GIP_LIBTEST" stream < <(printf 'x\n')
+	[ "${lines[0]}" = "DOC -" ]
+}
+
+@test "out: four writers into one pipe never tear a line" {
+	run bash -c 'for i in 1 2 3 4; do echo $i; done |
+	    xargs -P4 -I{} "$GIP_LIBTEST" out 3000 w{} | cat > "$BATS_TEST_TMPDIR/all"'
+	[ "$status" -eq 0 ]
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/all")" -eq 12000 ]
+	# every line is whole: its length is the one it announces
+	run awk '{ if (length($0) != $2 || $1 !~ /^w[1-4]$/) bad++ } END { print bad + 0 }' "$BATS_TEST_TMPDIR/all"
+	[ "$output" = "0" ]
+	for i in 1 2 3 4; do
+		[ "$(grep -c "^w$i " "$BATS_TEST_TMPDIR/all")" -eq 3000 ]
+	done
+}
+
+@test "out: a write error (/dev/full) is reported with status 2" {
+	run bash -c '"$GIP_LIBTEST" out 10 x > /dev/full' 
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"write error: No space left on device"* ]]
+}
+
+@test "out: a closed pipe ends quietly" {
+	run bash -c '"$GIP_LIBTEST" out 100000 x | head -n 1'
+	[ "$status" -eq 0 ]
+	[[ "$output" == "x "* ]]
+}

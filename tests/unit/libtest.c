@@ -1,0 +1,128 @@
+/*
+ * libtest: drives lib/ functions from the bats suite (tests/lib.bats).
+ *
+ *	libtest tsv		split each stdin line as TSV, print the
+ *				field count and the fields re-escaped
+ *	libtest utf8 HEX...	decode the bytes, print code points and
+ *				lengths (BAD for an invalid subpart)
+ *	libtest stream [file]	print the items of a framed stream
+ *	libtest out N ID	write N lines of varied length through
+ *				gip_out; each line says its own length
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gip.h"
+
+static int
+do_tsv(void)
+{
+	struct gip_reader rd;
+	struct gip_out	 o;
+	char		*f[32];
+	size_t		 l[32];
+	int		 n, i;
+
+	gip_out_init(&o, STDOUT_FILENO);
+	if (gip_reader_open(&rd, "-") == -1)
+		return 2;
+	while (gip_reader_next(&rd) == 1) {
+		n = gip_tsv_split(rd.buf, rd.len, f, l, 32);
+		gip_tsv_fieldf(&o, "%d", n);
+		for (i = 0; i < n && i < 32; i++)
+			gip_tsv_field(&o, f[i], l[i]);
+		gip_tsv_end_row(&o);
+	}
+	gip_reader_close(&rd);
+	return gip_out_close(&o) == 0 ? 0 : 2;
+}
+
+static int
+do_utf8(int argc, char **argv)
+{
+	char		 bytes[256];
+	size_t		 n = 0, i, k;
+	uint32_t	 cp;
+	int		 a;
+
+	for (a = 0; a < argc && n < sizeof(bytes); a++)
+		bytes[n++] = (char)strtoul(argv[a], NULL, 16);
+	for (i = 0; i < n; i += k) {
+		k = gip_utf8_decode(bytes + i, n - i, &cp);
+		if (cp == GIP_UTF8_BAD)
+			printf("BAD/%zu ", k);
+		else
+			printf("U+%04X/%zu ", (unsigned)cp, k);
+	}
+	printf("valid=%zu\n", gip_utf8_valid(bytes, n));
+	return 0;
+}
+
+static int
+do_stream(const char *path)
+{
+	struct gip_reader rd;
+	struct gip_stream s;
+	int		 it, i;
+
+	if (gip_reader_open(&rd, path) == -1)
+		return 2;
+	gip_stream_init(&s, &rd);
+	while ((it = gip_stream_next(&s)) > 0) {
+		switch (it) {
+		case GIP_ITEM_DOC:
+			printf("DOC %s\n", s.docname);
+			break;
+		case GIP_ITEM_TEXT:
+			printf("TEXT %lu %.*s\n", s.line, (int)s.textlen, s.text);
+			break;
+		default:
+			printf("FRAME %lu", s.line);
+			for (i = 0; i < s.nfield; i++)
+				printf(" [%s]", s.fields[i]);
+			printf("\n");
+			break;
+		}
+	}
+	gip_stream_free(&s);
+	gip_reader_close(&rd);
+	return it < 0 ? 2 : 0;
+}
+
+/* Lines of 20 to about 3000 bytes: "ID LEN xxxx...". */
+static int
+do_out(int n, const char *id)
+{
+	struct gip_out	 o;
+	char		 head[64];
+	int		 i, len, hl, j;
+
+	gip_out_init(&o, STDOUT_FILENO);
+	for (i = 0; i < n; i++) {
+		len = 20 + (i * 7919) % 3000;
+		hl = snprintf(head, sizeof(head), "%s %d ", id, len);
+		gip_out_write(&o, head, (size_t)hl);
+		for (j = hl; j < len; j++)
+			gip_out_putc(&o, 'a' + j % 26);
+		gip_out_endline(&o);
+	}
+	return gip_out_close(&o) == 0 ? 0 : 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	gip_setprogname("libtest");
+	if (argc >= 2 && strcmp(argv[1], "tsv") == 0)
+		return do_tsv();
+	if (argc >= 2 && strcmp(argv[1], "utf8") == 0)
+		return do_utf8(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "stream") == 0)
+		return do_stream(argc > 2 ? argv[2] : "-");
+	if (argc == 4 && strcmp(argv[1], "out") == 0)
+		return do_out(atoi(argv[2]), argv[3]);
+	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | out N ID\n");
+	return 2;
+}
