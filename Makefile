@@ -62,15 +62,22 @@ $(O)/tests/libtest: tests/unit/libtest.c $(O)/lib/libgip.a lib/gip.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/libtest.c $(O)/lib/libgip.a $(LIBS)
 
-test: all $(O)/tests/libtest
-	GIP_LIBTEST=$(CURDIR)/$(O)/tests/libtest sh tests/run.sh
+# synthetic reports with known values, for tests and benchmarks
+$(O)/tests/gencorpus: tests/unit/gencorpus.c $(O)/lib/libgip.a lib/gip.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/gencorpus.c $(O)/lib/libgip.a $(LIBS)
+
+TESTPROGS = $(O)/tests/libtest $(O)/tests/gencorpus
+
+test: all $(TESTPROGS)
+	GIP_TESTPROGS=$(CURDIR)/$(O)/tests sh tests/run.sh
 
 test-asan:
-	$(MAKE) O=build/asan BINDIR=build/asan/bin CFLAGS="-std=c11 -O1 -g -Wall -Wextra $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all build/asan/tests/libtest
+	$(MAKE) O=build/asan BINDIR=build/asan/bin CFLAGS="-std=c11 -O1 -g -Wall -Wextra $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all build/asan/tests/libtest build/asan/tests/gencorpus
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    GIP_BIN=$(CURDIR)/build/asan/bin GIP_LIBTEST=$(CURDIR)/build/asan/tests/libtest sh tests/run.sh
+	    GIP_BIN=$(CURDIR)/build/asan/bin GIP_TESTPROGS=$(CURDIR)/build/asan/tests sh tests/run.sh
 
-bench: all
+bench: all $(O)/tests/gencorpus
 	@sh bench/run.sh
 
 lint: $(MAN)

@@ -18,4 +18,8 @@ unset NO_COLOR
 han_count() {
 	cat "$@" | jq -Rr '[explode[] | select((. >= 13312 and . <= 40959) or (. >= 131072 and . <= 205743) or (. >= 63744 and . <= 64255))] | length' | awk '{s += $1} END {print s + 0}'
 }
-export GIP_LIBTEST="${GIP_LIBTEST:-$REPO/build/tests/libtest}"
+# test-only programs (tests/unit/): libtest drives lib/, gencorpus makes
+# synthetic reports with known values
+GIP_TESTPROGS="${GIP_TESTPROGS:-$REPO/build/tests}"
+export GIP_LIBTEST="$GIP_TESTPROGS/libtest"
+export GIP_GENCORPUS="$GIP_TESTPROGS/gencorpus"

@@ -1,0 +1,112 @@
+#!/usr/bin/env bats
+# Conventions every tool keeps (gip(7)): --help, --version, usage
+# errors, missing files, write errors, closed pipes, quiet success.
+
+load helpers
+
+tools() {
+	local t
+	for t in gip-normalize gip-sections gip-tables gip-check gip-stats; do
+		[ -x "$GIP_BIN/$t" ] && echo "$t"
+	done
+	return 0
+}
+
+# an input every tool accepts: text for the text tools, records for
+# the record tools
+sample() {
+	case $1 in
+	gip-check|gip-stats)
+		printf 'a.txt\t某局\t2022\t2021\tt2\tlicense\tdecisions\t5\tnum\t5\t3\n' ;;
+	*)	printf '一、总体情况\n本机关2022年未收到申请。\n' ;;
+	esac
+}
+
+@test "every tool: --help prints the usage on stdout and exits 0" {
+	for t in $(tools); do
+		run --separate-stderr "$t" --help
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "usage: $t "* ]]
+		[ -z "$stderr" ]
+	done
+}
+
+@test "every tool: the usage line matches the man page SYNOPSIS" {
+	command -v mandoc >/dev/null || skip "mandoc not installed"
+	for t in $(tools); do
+		usage=$("$t" --help | sed -n '/^usage:/,/^$/p' | sed 's/^usage://; s/^ *//' | tr -s ' \n' '  ' | sed 's/ *$//')
+		syn=$(mandoc -T ascii -O width=300 "$REPO/man/$t.1" | sed 's/.\x08//g' |
+		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' '  ' | sed 's/^ *//; s/ *$//')
+		echo "usage:    $usage"
+		echo "synopsis: $syn"
+		[ "$usage" = "$syn" ]
+	done
+}
+
+@test "every tool: --version names the tool and the version" {
+	for t in $(tools); do
+		run "$t" --version
+		[ "$status" -eq 0 ]
+		[[ "$output" =~ ^$t\ [0-9]+\.[0-9]+\.[0-9]+$ ]]
+	done
+}
+
+@test "every tool: an unknown option is a usage error, status 2" {
+	for t in $(tools); do
+		run --separate-stderr "$t" --no-such-option
+		[ "$status" -eq 2 ]
+		[ -z "$output" ]
+		[[ "$stderr" == *"usage: $t "* ]]
+	done
+}
+
+@test "every tool: a missing file is reported, the others processed, status 1" {
+	for t in $(tools); do
+		sample "$t" > "$BATS_TEST_TMPDIR/good"
+		run --separate-stderr "$t" "$BATS_TEST_TMPDIR/good"
+		good_out=$output
+		run --separate-stderr "$t" "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/good"
+		echo "$t: status $status: $stderr"
+		[ "$status" -eq 1 ]
+		[[ "$stderr" == *"$t: $BATS_TEST_TMPDIR/nope: No such file or directory"* ]]
+		[ -n "$output" ] || [ -z "$good_out" ]
+	done
+}
+
+@test "every tool: a directory operand is reported, status 1" {
+	for t in $(tools); do
+		run --separate-stderr "$t" "$BATS_TEST_TMPDIR"
+		[ "$status" -eq 1 ]
+		[[ "$stderr" == *"$t: $BATS_TEST_TMPDIR: Is a directory"* ]]
+	done
+}
+
+@test "every tool: a write error gives a clear message and status 2" {
+	for t in $(tools); do
+		sample "$t" > "$BATS_TEST_TMPDIR/in"
+		# enough output that it must be written before exit
+		for i in $(seq 200); do cat "$BATS_TEST_TMPDIR/in"; done > "$BATS_TEST_TMPDIR/big"
+		run bash -c "$t '$BATS_TEST_TMPDIR/big' > /dev/full"
+		echo "$t: status $status: $output"
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"$t: write error: No space left on device"* ]]
+	done
+}
+
+@test "every tool: empty input is not an error" {
+	for t in $(tools); do
+		run --separate-stderr "$t" < /dev/null
+		echo "$t: status $status: $stderr"
+		[ "$status" -eq 0 ]
+		[ -z "$stderr" ]
+	done
+}
+
+@test "every tool: reading a file, - and stdin give the same output" {
+	for t in $(tools); do
+		sample "$t" > "$BATS_TEST_TMPDIR/in"
+		a=$("$t" - < "$BATS_TEST_TMPDIR/in")
+		b=$("$t" < "$BATS_TEST_TMPDIR/in")
+		[ "$a" = "$b" ]
+	done
+}
