@@ -75,7 +75,7 @@ test: all $(TESTPROGS)
 test-asan:
 	$(MAKE) O=build/asan BINDIR=build/asan/bin CFLAGS="-std=c11 -O1 -g -Wall -Wextra $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all build/asan/tests/libtest build/asan/tests/gencorpus
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    GIP_BIN=$(CURDIR)/build/asan/bin GIP_TESTPROGS=$(CURDIR)/build/asan/tests sh tests/run.sh
+	    GIP_SANITIZED=1 GIP_BIN=$(CURDIR)/build/asan/bin GIP_TESTPROGS=$(CURDIR)/build/asan/tests sh tests/run.sh
 
 bench: all $(O)/tests/gencorpus
 	@sh bench/run.sh
@@ -99,4 +99,7 @@ uninstall:
 clean:
 	rm -rf build $(BIN)
 
-.PHONY: all deps demo test test-asan bench lint install uninstall clean
+fuzz:
+	sh tests/fuzz/run.sh
+
+.PHONY: all deps demo test test-asan bench fuzz lint install uninstall clean

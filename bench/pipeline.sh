@@ -1,0 +1,48 @@
+#!/bin/sh
+# End-to-end benchmark: the whole pipeline (normalize | sections | tables
+# | check) over N synthetic reports (default 100000) in every layout and
+# encoding, in one process chain and under xargs -P2, with cat and iconv
+# over the same files as the floor.  Prints wall time, reports/s, MB/s
+# and peak RSS per process; also writes build/bench/pipeline.txt.
+# GIP_BENCH_N=... sets the number of reports.
+cd "$(dirname "$0")/.." || exit 2
+N=${GIP_BENCH_N:-100000}
+gen=build/tests/gencorpus
+[ -x "$gen" ] || make -s "$gen" || exit 2
+d=build/bench/corpus-$N
+if [ ! -f "$d/truth.tsv" ]; then
+	rm -rf "$d" && mkdir -p "$d"
+	"$gen" -n "$N" -s 42 -l tab,pipe,html,space,cell -e utf8,bom,gb18030,utf16 -o "$d" || exit 2
+fi
+list=build/bench/files-$N
+find "$d" -name 'r*' -print0 | sort -z > "$list"
+bytes=$(xargs -0 cat < "$list" | wc -c)
+mb=$(echo "$bytes" | awk '{ printf "%.1f", $1 / 1e6 }')
+tm=/usr/bin/time
+[ -x $tm ] || tm=""
+
+# run LABEL CMD: wall seconds and the largest RSS of any process in it
+run() {
+	label=$1; shift
+	start=$(date +%s.%N)
+	if [ -n "$tm" ]; then
+		sh -c "$*" 2> build/bench/rss.$$ > /dev/null
+		rss=$(grep -o 'RSS=[0-9]*' build/bench/rss.$$ | cut -d= -f2 | sort -n | tail -1)
+	else
+		sh -c "$*" > /dev/null
+		rss="?"
+	fi
+	end=$(date +%s.%N)
+	awk -v l="$label" -v s="$start" -v e="$end" -v n="$N" -v b="$bytes" -v r="$rss" 'BEGIN {
+		t = e - s
+		printf "%-28s %8.2f s %10.0f reports/s %8.1f MB/s  peak RSS %s KB\n", l, t, n / t, b / 1e6 / t, r
+	}' | tee -a build/bench/pipeline.txt
+}
+
+T="$tm -f RSS=%M"
+: > build/bench/pipeline.txt
+echo "corpus: $N reports, $mb MB ($d)" | tee -a build/bench/pipeline.txt
+run "cat" "xargs -0 cat < $list"
+run "iconv (GB18030 reading)" "xargs -0 $T iconv -c -f GB18030 -t UTF-8 < $list"
+run "pipeline, 1 process each" "xargs -0 $T bin/gip-normalize < $list | $T bin/gip-sections | $T bin/gip-tables | $T bin/gip-check"
+run "pipeline, xargs -P2" "xargs -0 -n 5000 -P2 sh -c '$T bin/gip-normalize \"\$@\" | $T bin/gip-sections | $T bin/gip-tables | $T bin/gip-check' sh < $list"

@@ -1,0 +1,29 @@
+#!/bin/sh
+# make fuzz: build a libFuzzer binary for each text tool (the normalizer,
+# the section finder, the table parser) and run each for FUZZ_SECONDS
+# (default 60).  A crash input is kept in tests/fuzz/regress/TOOL/, where
+# tests/fuzz.bats replays it on every test run: fix the bug, keep the
+# input.  Needs clang with libFuzzer (Debian: clang, libclang-rt-14-dev).
+cd "$(dirname "$0")/../.." || exit 2
+secs=${FUZZ_SECONDS:-60}
+CC=${FUZZ_CC:-clang}
+flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib $(pkg-config --cflags libpcre2-8)"
+libs="$(pkg-config --libs libpcre2-8) -lm"
+mkdir -p build/fuzz
+status=0
+for t in normalize sections tables; do
+	[ -f bin/gip-$t.c ] || continue
+	srcs="bin/gip-$t.c $(ls bin/${t}_*.c 2>/dev/null)"
+	# the tool's main becomes gip_tool_main; lib is built with the same flags
+	$CC $flags -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs || { status=2; continue; }
+	corpus=build/fuzz/corpus-$t
+	mkdir -p "$corpus" tests/fuzz/regress/$t
+	cp examples/seeds/*.txt "$corpus"/ 2>/dev/null
+	[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null
+	echo "fuzzing gip-$t for $secs s"
+	build/fuzz/fuzz-$t -max_total_time="$secs" -max_len=65536 -timeout=10 \
+	    -detect_leaks=0 -artifact_prefix=tests/fuzz/regress/$t/ "$corpus" \
+	    2> build/fuzz/fuzz-$t.log || { status=1; tail -30 build/fuzz/fuzz-$t.log; }
+	tail -2 build/fuzz/fuzz-$t.log
+done
+exit $status

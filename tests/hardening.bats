@@ -1,0 +1,76 @@
+#!/usr/bin/env bats
+# Failure behaviour and parallel safety of the whole pipeline.
+
+load helpers
+
+need() {
+	for t in "$@"; do
+		[ -x "$GIP_BIN/$t" ] || skip "$t not built"
+	done
+}
+
+@test "parallel: xargs -P4 into one pipe gives whole lines, the same as a serial run" {
+	need gip-normalize gip-sections gip-tables
+	[ -x "$GIP_GENCORPUS" ] || skip "gencorpus not built"
+	d="$BATS_TEST_TMPDIR/par"
+	mkdir -p "$d"
+	"$GIP_GENCORPUS" -n 80 -s 11 -l tab,pipe,html,space,cell -e utf8,gb18030 -o "$d"
+	ls "$d"/r* > "$d/list"
+	gip-normalize $(cat "$d/list") | gip-sections | gip-tables | LC_ALL=C sort > "$d/serial"
+	xargs -P4 -n 3 sh -c 'gip-normalize "$@" | gip-sections | gip-tables' sh < "$d/list" | cat > "$d/par.raw"
+	LC_ALL=C sort "$d/par.raw" > "$d/par"
+	# every line has the 11 fields of a record
+	[ "$(awk -F'\t' 'NF != 11' "$d/par.raw" | wc -l)" -eq 0 ]
+	[ -s "$d/serial" ]
+	cmp "$d/serial" "$d/par"
+}
+
+@test "SIGPIPE: the pipeline into head ends quietly" {
+	need gip-normalize gip-sections gip-tables
+	run --separate-stderr bash -c "gip-normalize '$SEEDS'/*.txt | gip-sections | gip-tables | head -n 1"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ -z "$stderr" ]
+}
+
+@test "a file that shrinks while it is read does not crash a tool" {
+	need gip-normalize
+	f="$BATS_TEST_TMPDIR/shrink.txt"
+	for i in $(seq 4000); do cat "$SEEDS/000_6152f4f472c67e79.txt"; done > "$f"
+	gip-normalize "$f" > /dev/null 2>"$BATS_TEST_TMPDIR/err" &
+	pid=$!
+	sleep 0.05
+	: > "$f"
+	run wait $pid
+	[ "$status" -le 1 ]
+	! grep -q Sanitizer "$BATS_TEST_TMPDIR/err"
+}
+
+@test "an unreadable file in a list is reported and the rest processed" {
+	need gip-normalize
+	[ "$(id -u)" -ne 0 ] || skip "root reads every file"
+	cp "$SEEDS/000_6152f4f472c67e79.txt" "$BATS_TEST_TMPDIR/ok.txt"
+	printf 'x\n' > "$BATS_TEST_TMPDIR/secret.txt"
+	chmod 000 "$BATS_TEST_TMPDIR/secret.txt"
+	run --separate-stderr gip-normalize "$BATS_TEST_TMPDIR/secret.txt" "$BATS_TEST_TMPDIR/ok.txt"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"secret.txt: Permission denied"* ]]
+	[[ "$output" == *"惠农区卫生健康局"* ]]
+}
+
+@test "valgrind: the pipeline on the seeds is clean" {
+	need gip-normalize gip-sections gip-tables gip-check
+	command -v valgrind >/dev/null || skip "valgrind not installed"
+	[ -z "$GIP_SANITIZED" ] || skip "sanitizer build"
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	run bash -c "$vg gip-normalize '$SEEDS'/*.txt > '$BATS_TEST_TMPDIR/n'"
+	[ "$status" -eq 0 ]
+	run bash -c "$vg gip-sections '$BATS_TEST_TMPDIR/n' > '$BATS_TEST_TMPDIR/s'"
+	[ "$status" -eq 0 ]
+	run bash -c "$vg gip-tables '$BATS_TEST_TMPDIR/s' > '$BATS_TEST_TMPDIR/t'"
+	[ "$status" -le 1 ]
+	[[ "$output" != *"=="* ]]
+	run bash -c "$vg gip-check '$BATS_TEST_TMPDIR/t' > /dev/null"
+	[ "$status" -le 1 ]
+	[[ "$output" != *"=="* ]]
+}
