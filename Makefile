@@ -45,7 +45,7 @@ $(O)/bin/%.o: bin/%.c lib/gip.h $(wildcard bin/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 .SECONDEXPANSION:
-$(BIN): $(BINDIR)/%: $(O)/bin/%.o $$(patsubst bin/%.c,$(O)/bin/%.o,$$(wildcard bin/$$(patsubst gip-%,%,$$*)_*.c)) $(O)/lib/libgip.a
+$(BIN): $(BINDIR)/%: $(O)/bin/%.o $$(addprefix $(O)/,$$(addsuffix .o,$$(basename $$(wildcard bin/$$(subst gip-,,$$*)_*.c)))) $(O)/lib/libgip.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 

@@ -18,8 +18,11 @@
 
 #include "gip.h"
 
+static int	 vfail(struct gip_jsonin *, size_t, const char *, va_list)
+		    GIP_PRINTF(3, 0);
 static int	 fail(struct gip_jsonin *, size_t, const char *, ...)
 		    GIP_PRINTF(3, 4);
+static int	 bad(struct gip_jsonin *, const char *, ...) GIP_PRINTF(2, 3);
 static size_t	 new_node(struct gip_jsonin *, enum gip_jtype, size_t);
 static int	 hex4(const char *, size_t, size_t, uint32_t *);
 static int	 scan_string(struct gip_jsonin *, const char *, size_t,
@@ -32,19 +35,38 @@ static const char *node_text(struct gip_jsonin *, const struct gip_jnode *,
 
 /* The error message says where: "byte N: what" (N counts from 1). */
 static int
-fail(struct gip_jsonin *j, size_t off, const char *fmt, ...)
+vfail(struct gip_jsonin *j, size_t off, const char *fmt, va_list ap)
 {
-	va_list	 ap;
-	int	 n;
+	int	 n = 0;
 
 	j->erroff = off;
-	n = 0;
 	if (off != GIP_JSONIN_NOOFF)
 		n = snprintf(j->err, sizeof(j->err), "byte %zu: ", off + 1);
 	if (n < 0 || (size_t)n >= sizeof(j->err))
 		n = 0;
-	va_start(ap, fmt);
 	vsnprintf(j->err + n, sizeof(j->err) - (size_t)n, fmt, ap);
+	return -1;
+}
+
+static int
+fail(struct gip_jsonin *j, size_t off, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vfail(j, off, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* A well-formed text that is not a tables document: no offset. */
+static int
+bad(struct gip_jsonin *j, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vfail(j, GIP_JSONIN_NOOFF, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -111,7 +133,7 @@ scan_string(struct gip_jsonin *j, const char *p, size_t n, size_t *ip,
     const char **sp, size_t *lenp)
 {
 	char		*out, *o;
-	size_t		 i = *ip + 1, run, bad;
+	size_t		 i = *ip + 1, run, ok;
 	uint32_t	 cp, lo;
 	unsigned char	 c;
 
@@ -123,8 +145,9 @@ scan_string(struct gip_jsonin *j, const char *p, size_t n, size_t *ip,
 				break;
 		}
 		if (run > i) {
-			if ((bad = gip_utf8_valid(p + i, run - i)) != run - i)
-				return fail(j, i + bad, "invalid UTF-8 in string");
+			if ((ok = gip_utf8_valid(p + i, run - i)) != run - i)
+				return fail(j, i + ok, "invalid UTF-8 in "
+				    "string");
 			memcpy(o, p + i, run - i);
 			o += run - i;
 		}
@@ -452,12 +475,12 @@ node_text(struct gip_jsonin *j, const struct gip_jnode *n, const char *what)
 		return j->empty;
 	if (n->type == GIP_JSTR || n->type == GIP_JNUM) {
 		if (strlen(n->s) != n->len) {
-			fail(j, GIP_JSONIN_NOOFF, "%s: NUL character in string", what);
+			bad(j, "%s: NUL character in string", what);
 			return NULL;
 		}
 		return n->s;
 	}
-	fail(j, GIP_JSONIN_NOOFF, "%s: not a string or number", what);
+	bad(j, "%s: not a string or number", what);
 	return NULL;
 }
 
@@ -472,7 +495,7 @@ add_cell(struct gip_jsonin *j, const struct gip_record *doc,
 	size_t			 cap;
 
 	if (cell->type != GIP_JOBJ)
-		return fail(j, GIP_JSONIN_NOOFF, "tables.%s.%s.%s: not an object", table,
+		return bad(j, "tables.%s.%s.%s: not an object", table,
 		    row, col);
 	v = gip_jsonin_get(j, cell, "value");
 	st = gip_jsonin_get(j, cell, "status");
@@ -500,9 +523,10 @@ add_cell(struct gip_jsonin *j, const struct gip_record *doc,
 	r->raw = (char *)raws;
 	r->line = 0;
 	if (*lns != '\0') {
-		r->line = (unsigned long)gip_strtonum(lns, 0, LONG_MAX, &errstr);
+		r->line = (unsigned long)gip_strtonum(lns, 0, LONG_MAX,
+		    &errstr);
 		if (errstr != NULL)
-			return fail(j, GIP_JSONIN_NOOFF, "tables.%s.%s.%s: line %s", table,
+			return bad(j, "tables.%s.%s.%s: line %s", table,
 			    row, col, errstr);
 	}
 	j->nrec++;
@@ -528,13 +552,13 @@ gip_jsonin_records(struct gip_jsonin *j, const char *p, size_t n,
 		return -1;
 	root = gip_jsonin_root(j);
 	if (root->type != GIP_JOBJ)
-		return fail(j, GIP_JSONIN_NOOFF, "not a JSON object");
+		return bad(j, "not a JSON object");
 	for (k = 0; k < 4; k++)
 		if ((s[k] = node_text(j, gip_jsonin_get(j, root, docf[k]),
 		    docf[k])) == NULL)
 			return -1;
 	if (*s[0] == '\0')
-		return fail(j, GIP_JSONIN_NOOFF, "no \"doc\" member");
+		return bad(j, "no \"doc\" member");
 	memset(&doc, 0, sizeof(doc));
 	doc.doc = (char *)s[0];
 	doc.agency = (char *)s[1];
@@ -544,18 +568,19 @@ gip_jsonin_records(struct gip_jsonin *j, const char *p, size_t n,
 	if (tabs == NULL || tabs->type == GIP_JNULL)
 		goto done;
 	if (tabs->type != GIP_JOBJ)
-		return fail(j, GIP_JSONIN_NOOFF, "\"tables\" is not an object");
-	for (t = gip_jsonin_kid(j, tabs); t != NULL; t = gip_jsonin_next(j, t)) {
+		return bad(j, "\"tables\" is not an object");
+	for (t = gip_jsonin_kid(j, tabs); t != NULL;
+	    t = gip_jsonin_next(j, t)) {
 		if (t->type != GIP_JOBJ)
-			return fail(j, GIP_JSONIN_NOOFF, "tables.%s: not an object", t->key);
+			return bad(j, "tables.%s: not an object", t->key);
 		for (r = gip_jsonin_kid(j, t); r != NULL;
 		    r = gip_jsonin_next(j, r)) {
 			if (r->type != GIP_JOBJ)
-				return fail(j, GIP_JSONIN_NOOFF, "tables.%s.%s: not an "
+				return bad(j, "tables.%s.%s: not an "
 				    "object", t->key, r->key);
 			for (c = gip_jsonin_kid(j, r); c != NULL;
 			    c = gip_jsonin_next(j, c)) {
-				/* several facts for one cell (narr): an array */
+				/* several facts for a cell (narr): array */
 				if (c->type != GIP_JARR) {
 					if (add_cell(j, &doc, t->key, r->key,
 					    c->key, c) == -1)

@@ -1,0 +1,94 @@
+#!/bin/sh
+# gip-normalize throughput: the seeds and the CRLF variant repeated into
+# a UTF-8 corpus of at least 100 MB (build/bench/normalize-utf8.txt) and
+# the same text in GB18030 (build/bench/normalize-gb18030.txt, at least
+# 100 MB too).  On the same files in the same run it times cat (the
+# floor) and iconv -f GB18030 -t UTF-8 (the reference for GB18030),
+# and prints MB/s of input (best of 3) and peak RSS.  Then the start-up
+# cost: one run on one 14 KB seed, repeated.
+# GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size.
+cd "$(dirname "$0")/.." || exit 2
+bin=${GIP_BIN:-bin}/gip-normalize
+[ -x "$bin" ] || make -s "$bin" || exit 2
+mb=${GIP_BENCH_MB:-100}
+mkdir -p build/bench
+u8=build/bench/normalize-utf8.txt
+gb=build/bench/normalize-gb18030.txt
+if [ ! -f "$gb" ] || [ "$(wc -c < "$gb")" -lt $((mb * 1000000)) ]; then
+	block=build/bench/normalize-block.txt
+	cat examples/seeds/*.txt examples/variants/004.crlf.txt > "$block"
+	# GB18030 is about 0.7 of the UTF-8 size: make both >= mb
+	reps=$(( mb * 1000000 * 10 / 7 / $(wc -c < "$block") + 1 ))
+	i=0
+	while [ $i -lt $reps ]; do
+		cat "$block"
+		i=$((i + 1))
+	done > "$u8"
+	iconv -f UTF-8 -t GB18030 "$u8" > "$gb" || exit 2
+fi
+
+tm=/usr/bin/time
+[ -x $tm ] || tm=""
+
+# peak RSS in KB of one run
+rss() {
+	if [ -n "$tm" ]; then
+		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
+	else
+		"$@" > /dev/null & pid=$!
+		peak=0
+		while kill -0 $pid 2> /dev/null; do
+			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
+			[ -n "$r" ] && peak=$r
+			sleep 0.05
+		done
+		echo "$peak"
+	fi
+}
+
+# run LABEL FILE COMMAND...: the command reads FILE as its last operand
+run() {
+	label=$1; file=$2; shift 2
+	best=
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" "$file" > /dev/null
+		e=$(date +%s.%N)
+		best=$(awk -v s="$s" -v e="$e" -v b="$best" 'BEGIN {
+			t = e - s; if (b == "" || t < b) b = t; print b }')
+	done
+	r=$(rss "$@" "$file")
+	awk -v l="$label" -v t="$best" -v b="$(wc -c < "$file")" -v r="$r" \
+	    'BEGIN { printf "%-36s %7.3f s %8.1f MB/s  peak RSS %s KB\n",
+	    l, t, b / 1e6 / t, r }'
+	last=$best
+}
+
+echo "corpus: $(wc -c < "$u8") bytes UTF-8 ($u8), $(wc -c < "$gb") bytes GB18030"
+run "cat, UTF-8" "$u8" cat
+run "gip-normalize, UTF-8" "$u8" "$bin"
+tu=$last
+run "cat, GB18030" "$gb" cat
+run "iconv -f GB18030 -t UTF-8" "$gb" iconv -f GB18030 -t UTF-8
+ti=$last
+run "gip-normalize, GB18030" "$gb" "$bin"
+tg=$last
+awk -v tg="$tg" -v ti="$ti" -v tu="$tu" -v b="$(wc -c < "$u8")" 'BEGIN {
+	printf "targets: UTF-8 %.0f MB/s (>= 300); GB18030 %.0f%% of iconv (>= 70%%)\n",
+	    b / 1e6 / tu, 100 * ti / tg }'
+
+# start-up: N runs on one small file, against cat
+seed=examples/seeds/000_6152f4f472c67e79.txt
+n=200
+for c in "$bin" cat; do
+	s=$(date +%s.%N)
+	i=0
+	while [ $i -lt $n ]; do
+		"$c" "$seed" > /dev/null
+		i=$((i + 1))
+	done
+	e=$(date +%s.%N)
+	awk -v c="$c" -v s="$s" -v e="$e" -v n=$n 'BEGIN {
+		printf "start-up, one 14 KB file: %-24s %.2f ms per run\n",
+		    c, (e - s) * 1000 / n }'
+done

@@ -1,0 +1,78 @@
+#!/bin/sh
+# gip-sections throughput: the five seeds repeated as framed documents
+# into a corpus of at least 100 MB (build/bench/sections-corpus.txt),
+# sectioned in the default (stream), -l and -m modes.  Prints MB/s (best
+# of 3 runs) and peak RSS; the RSS on a tenth of the corpus is printed
+# too, to show that memory follows the largest document, not the input.
+# GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size.
+cd "$(dirname "$0")/.." || exit 2
+bin=${GIP_BIN:-bin}/gip-sections
+[ -x "$bin" ] || make -s "$bin" || exit 2
+mb=${GIP_BENCH_MB:-100}
+mkdir -p build/bench
+corpus=build/bench/sections-corpus.txt
+small=build/bench/sections-corpus-small.txt
+if [ ! -f "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
+	block=build/bench/sections-block.txt
+	: > "$block"
+	for f in examples/seeds/*.txt; do
+		printf '\036doc\t%s\n' "$f" >> "$block"
+		# every seed ends its last line, even when the file does not
+		sed -e '$a\' "$f" >> "$block"
+	done
+	bsize=$(wc -c < "$block")
+	reps=$(( mb * 1000000 / bsize + 1 ))
+	# distinct names: doc frames get #N appended
+	awk -v reps="$reps" 'BEGIN { RS = "\001" } { b = $0 } END {
+		for (i = 1; i <= reps; i++) {
+			s = b
+			gsub(/\036doc\t[^\n]*/, "&#" i, s)
+			printf "%s", s
+		}
+	}' "$block" > "$corpus"
+	head -c $((mb * 100000)) "$corpus" | awk '/^\036doc/ { n++ } { print }' > "$small"
+fi
+bytes=$(wc -c < "$corpus")
+docs=$(grep -c "$(printf '^\036doc')" "$corpus")
+echo "corpus: $bytes bytes, $docs documents ($corpus)"
+
+tm=/usr/bin/time
+[ -x $tm ] || tm=""
+
+# peak RSS in KB of one run
+rss() {
+	if [ -n "$tm" ]; then
+		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
+	else
+		"$@" > /dev/null & pid=$!
+		peak=0
+		while kill -0 $pid 2> /dev/null; do
+			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
+			[ -n "$r" ] && peak=$r
+			sleep 0.05
+		done
+		echo "$peak"
+	fi
+}
+
+run() {
+	label=$1; shift
+	best=
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" < "$corpus" > /dev/null
+		e=$(date +%s.%N)
+		best=$(awk -v s="$s" -v e="$e" -v b="$best" 'BEGIN {
+			t = e - s; if (b == "" || t < b) b = t; print b }')
+	done
+	r=$(rss "$@" "$corpus")
+	rs=$(rss "$@" "$small")
+	awk -v l="$label" -v t="$best" -v b="$bytes" -v r="$r" -v rs="$rs" 'BEGIN {
+		printf "%-24s %7.3f s %8.1f MB/s  peak RSS %s KB (%s KB on 1/10)\n",
+		    l, t, b / 1e6 / t, r, rs }'
+}
+
+run "gip-sections (stream)" "$bin"
+run "gip-sections -l" "$bin" -l
+run "gip-sections -m" "$bin" -m
+run "cat (floor)" cat

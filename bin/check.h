@@ -1,0 +1,131 @@
+/*
+ * check.h: gip-check's private interfaces, shared by gip-check.c (main,
+ * input, findings), check_docs.c (per-document state) and
+ * check_rules.c (the rules).
+ */
+#ifndef CHECK_H
+#define CHECK_H
+
+#include <stdint.h>
+
+/* The rules, in the order their findings are written for a document. */
+enum rule {
+	R_YEAR, R_COMPLETE, R_VALUE, R_BALANCE, R_ROWS, R_OUTCOME,
+	R_T4, R_NARR, R_CONT, R_NRULES
+};
+
+enum sev { SEV_WARNING, SEV_ERROR };
+
+/* What a record said about a cell (CST_NONE: no record came). */
+enum cst { CST_NONE, CST_NUM, CST_BLANK, CST_NA, CST_TEXT, CST_MISSING };
+
+/* Problems of a num value, found when it is read. */
+#define CV_NEG	0x01		/* below zero */
+#define CV_FRAC	0x02		/* a non-zero fractional part */
+#define CV_DEC5	0x04		/* more than 4 decimals (rounded away) */
+#define CV_BAD	0x08		/* status num, but not a number */
+#define CV_BIG	0x10		/* beyond CHECK_VMAX */
+
+/* Values are kept as integers in units of 1/10000 (4 decimals). */
+#define CHECK_SCALE	10000
+#define CHECK_VMAX	((int64_t)1000000000000)	/* 10^12 */
+
+struct cval {
+	int64_t		 v;		/* scaled, when st is CST_NUM */
+	unsigned long	 line;		/* source line in the report */
+	uint32_t	 text;		/* 1 + offset in doc->strs, or 0 */
+	unsigned char	 st, fl;
+	unsigned char	 conflict;	/* two records disagreed */
+};
+
+/* A fact stated in the prose (table narr). */
+#define NARR_NONE	(-1)	/* about no cell we know */
+#define NARR_LITIGATION	(-2)	/* 行政诉讼: t4 direct + after totals */
+
+struct narr {
+	int		 kid;		/* its grid cell, or NARR_* */
+	int64_t		 v;
+	unsigned long	 line;
+	uint32_t	 raw;		/* 1 + offset in doc->strs, or 0 */
+	uint32_t	 text;		/* the value as written, same */
+	unsigned char	 st, fl;
+};
+
+#define TB_T2	0x1
+#define TB_T3	0x2
+#define TB_T4	0x4
+
+struct doc {
+	char		*name, *agency, *year, *tmpl, *published;
+	uint64_t	 hash;
+	struct cval	*cells;		/* one per key, see check_nkeys */
+	struct narr	*narr;
+	size_t		 nnarr, narrcap;
+	struct gip_buf	 strs;		/* raw texts, NUL-separated */
+	unsigned	 tables;	/* TB_* seen */
+	unsigned long	 nrec;
+	int		 warned;	/* unknown-key warning given */
+	struct doc	*hnext;		/* hash chain */
+	struct doc	*older, *newer;	/* recency list */
+};
+
+/* A document's table 三 carry-over rows, kept for the continuity rule. */
+struct summ {
+	char		*doc, *agency;
+	int		 year;
+	int64_t		 in[7], out[7];
+	unsigned long	 inline_[7], outline[7];
+	unsigned char	 inok[7], outok[7];
+	unsigned long	 seq;
+};
+
+struct finding {
+	const char	*doc;
+	enum rule	 rule;
+	enum sev	 sev;
+	const char	*table, *row, *col;
+	const char	*expected, *actual;
+	const char	*msg;
+	unsigned long	 line;
+};
+
+struct check;
+
+/* gip-check.c */
+extern const char *const check_rule_names[R_NRULES];
+void	 check_emit(struct check *, const struct finding *);
+int	 check_rule_on(const struct check *, enum rule);
+int	 check_this_year(const struct check *);
+
+/* check_docs.c: the schema index and the documents in flight */
+struct docs;
+struct gip_record;
+
+void	 check_keys_init(void);
+int	 check_nkeys(void);
+int	 check_key_find(const char *, const char *, const char *);
+int	 check_key_narr(const char *, const char *);
+const char *check_key_table(int);
+const char *check_key_row(int);
+const char *check_key_col(int);
+const struct gip_cell *check_key_cell(unsigned, int);
+
+struct docs *check_docs_new(size_t);
+struct doc *check_docs_open(struct docs *, const struct gip_record *,
+	    const char *, unsigned long, struct check *);
+/* 0, or -1 (reported): bad status, no doc, doc already checked */
+int	 check_docs_add(struct docs *, const struct gip_record *,
+	    const char *, unsigned long, struct check *);
+void	 check_docs_finish(struct docs *, struct check *);
+void	 check_docs_free(struct docs *);
+unsigned long check_docs_count(const struct docs *);
+uint32_t check_doc_str(struct doc *, const char *);
+const char *check_doc_text(const struct doc *, uint32_t);
+int	 check_parse_value(const char *, int64_t *);
+
+/* check_rules.c */
+void	 check_doc(struct check *, struct doc *, struct summ *);
+void	 check_continuity(struct check *, struct summ *, size_t);
+char	*check_fmt(int64_t, char *);
+
+#endif /* CHECK_H */

@@ -1,0 +1,612 @@
+/*
+ * check_docs.c: the state gip-check keeps per document, and when it
+ * lets go of it.
+ *
+ * Records of one document may be spread over the input (parallel runs
+ * writing into one pipe interleave whole lines), so each document in
+ * flight has its own cell array, found by name in a hash table.  A
+ * document is checked when it has not been seen for a while: the
+ * documents in flight form a recency list, and when a new document
+ * would make more than `window' of them, the least recently seen one is
+ * checked and its memory reused; at the end of the input the rest are
+ * checked, oldest first.  Input whose documents are contiguous (one
+ * gip-tables) thus needs one document of memory at a time; N parallel
+ * writers need about N.  A record for a document already checked means
+ * the window was too small: it is reported and dropped, never checked
+ * as a second, partial document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gip.h"
+#include "check.h"
+
+/* The schema's cells by key; one entry per (table, row, col). */
+struct key {
+	const char		*table, *row, *col;
+	const struct gip_cell	*cell[2];	/* 2021, 2019 */
+};
+
+#define KEYMAX	512
+#define KHASH	1024			/* a power of two, > 2 * KEYMAX */
+
+static struct key	 keys[KEYMAX];
+static int		 nkeys;
+static short		 khash[KHASH];	/* kid + 1, 0 = empty */
+
+/* A set of 64-bit hashes, open-addressed (0 stands for 1). */
+struct hset {
+	uint64_t	*v;
+	size_t		 cap, n;
+};
+
+struct docs {
+	struct doc	**ht;
+	size_t		  htcap, n;
+	struct doc	 *oldest, *newest, *last, *spare;
+	size_t		  window;
+	struct hset	  done;		/* documents checked */
+	struct hset	  late;		/* ... and then seen again */
+	unsigned long	  ndropped;
+	struct summ	 *summ;
+	size_t		  nsumm, summcap;
+	unsigned long	  ndocs;
+};
+
+static uint64_t	 hash3(const char *, const char *, const char *);
+static uint64_t	 hash_name(const char *);
+static void	 hset_add(struct hset *, uint64_t);
+static int	 hset_has(const struct hset *, uint64_t);
+static struct doc *doc_find(struct docs *, const char *, uint64_t);
+static struct doc *doc_new(struct docs *, const struct gip_record *,
+		    uint64_t);
+static void	 doc_release(struct docs *, struct doc *, struct check *);
+static void	 touch(struct docs *, struct doc *);
+static int	 parse_status(const char *);
+
+/* FNV-1a, with a separator byte between the parts. */
+static uint64_t
+hash3(const char *a, const char *b, const char *c)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	const char	*s[3] = { a, b, c };
+	const unsigned char *p;
+	int		 i;
+
+	for (i = 0; i < 3; i++) {
+		for (p = (const unsigned char *)s[i]; *p != '\0'; p++)
+			h = (h ^ *p) * 0x100000001b3ULL;
+		h = (h ^ 0xff) * 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t
+hash_name(const char *s)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return h;
+}
+
+void
+check_keys_init(void)
+{
+	const struct gip_cell	*c;
+	size_t			 n, i;
+	int			 k, t;
+	uint64_t		 h;
+
+	c = gip_schema(&n);
+	for (i = 0; i < n; i++) {
+		k = check_key_find(c[i].table, c[i].row, c[i].col);
+		if (k < 0) {
+			if (nkeys == KEYMAX)
+				gip_errx(GIP_EXIT_TROUBLE, "schema too large");
+			k = nkeys++;
+			keys[k].table = c[i].table;
+			keys[k].row = c[i].row;
+			keys[k].col = c[i].col;
+			h = hash3(c[i].table, c[i].row, c[i].col);
+			while (khash[h & (KHASH - 1)] != 0)
+				h++;
+			khash[h & (KHASH - 1)] = (short)(k + 1);
+		}
+		for (t = 0; t < 2; t++)
+			if ((c[i].tmpl & (t == 0 ? GIP_T2021 : GIP_T2019)) &&
+			    keys[k].cell[t] == NULL)
+				keys[k].cell[t] = &c[i];
+	}
+}
+
+int
+check_nkeys(void)
+{
+	return nkeys;
+}
+
+int
+check_key_find(const char *table, const char *row, const char *col)
+{
+	uint64_t	 h;
+	int		 k;
+
+	for (h = hash3(table, row, col); (k = khash[h & (KHASH - 1)]) != 0;
+	    h++)
+		if (strcmp(keys[k - 1].row, row) == 0 &&
+		    strcmp(keys[k - 1].col, col) == 0 &&
+		    strcmp(keys[k - 1].table, table) == 0)
+			return k - 1;
+	return -1;
+}
+
+/* Prose facts name a grid cell by row and col; rows are unique. */
+int
+check_key_narr(const char *row, const char *col)
+{
+	static const char *const tabs[] = { "t2", "t3", "t4" };
+	int		 i, k;
+
+	for (i = 0; i < 3; i++)
+		if ((k = check_key_find(tabs[i], row, col)) >= 0)
+			return k;
+	return -1;
+}
+
+const char *
+check_key_table(int k)
+{
+	return keys[k].table;
+}
+
+const char *
+check_key_row(int k)
+{
+	return keys[k].row;
+}
+
+const char *
+check_key_col(int k)
+{
+	return keys[k].col;
+}
+
+/* The cell in template tmpl (0: whichever has it), or NULL. */
+const struct gip_cell *
+check_key_cell(unsigned tmpl, int k)
+{
+	if (tmpl == GIP_T2021)
+		return keys[k].cell[0];
+	if (tmpl == GIP_T2019)
+		return keys[k].cell[1];
+	return keys[k].cell[0] != NULL ? keys[k].cell[0] : keys[k].cell[1];
+}
+
+/*
+ * A number as gip-tables writes it: an optional sign, digits, an
+ * optional fraction; nothing else.  Returns CV_* flags (CV_NEG etc.);
+ * *v gets the value in units of 1/CHECK_SCALE.
+ */
+int
+check_parse_value(const char *s, int64_t *v)
+{
+	int64_t	 ip = 0, fp = 0, scale = CHECK_SCALE;
+	int	 neg = 0, fl = 0, nd = 0, nf = 0;
+
+	*v = 0;
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	for (; *s >= '0' && *s <= '9'; s++, nd++) {
+		if (ip > CHECK_VMAX)
+			fl |= CV_BIG;
+		else
+			ip = ip * 10 + (*s - '0');
+	}
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++, nf++) {
+			if (nf < 4) {
+				scale /= 10;
+				fp += (*s - '0') * scale;
+			} else if (*s != '0')
+				fl |= CV_DEC5;
+		}
+		if (nf == 0)
+			return CV_BAD;
+	}
+	if (*s != '\0' || nd + nf == 0)
+		return CV_BAD;
+	if (ip > CHECK_VMAX)
+		return fl | CV_BIG;
+	*v = ip * CHECK_SCALE + fp;
+	if (fp != 0 || (fl & CV_DEC5))
+		fl |= CV_FRAC;
+	if (neg && *v != 0) {
+		*v = -*v;
+		fl |= CV_NEG;
+	}
+	return fl;
+}
+
+static int
+parse_status(const char *s)
+{
+	switch (*s) {
+	case 'n':
+		if (strcmp(s, "num") == 0)
+			return CST_NUM;
+		if (strcmp(s, "na") == 0)
+			return CST_NA;
+		break;
+	case 'b':
+		if (strcmp(s, "blank") == 0)
+			return CST_BLANK;
+		break;
+	case 't':
+		if (strcmp(s, "text") == 0)
+			return CST_TEXT;
+		break;
+	case 'm':
+		if (strcmp(s, "missing") == 0)
+			return CST_MISSING;
+		break;
+	default:
+		break;
+	}
+	return -1;
+}
+
+uint32_t
+check_doc_str(struct doc *d, const char *s)
+{
+	size_t	 off = d->strs.len;
+
+	if (off >= UINT32_MAX - 1)
+		return 0;
+	gip_buf_add(&d->strs, s, strlen(s) + 1);
+	return (uint32_t)off + 1;
+}
+
+const char *
+check_doc_text(const struct doc *d, uint32_t t)
+{
+	return t == 0 ? "" : d->strs.p + t - 1;
+}
+
+struct docs *
+check_docs_new(size_t window)
+{
+	struct docs	*ds;
+
+	ds = gip_xcalloc(1, sizeof(*ds));
+	ds->window = window;
+	ds->htcap = 64;
+	ds->ht = gip_xcalloc(ds->htcap, sizeof(*ds->ht));
+	return ds;
+}
+
+unsigned long
+check_docs_count(const struct docs *ds)
+{
+	return ds->ndocs;
+}
+
+static void
+hset_add(struct hset *hs, uint64_t h)
+{
+	uint64_t	*old;
+	size_t		 oldcap, i, j;
+
+	h = h == 0 ? 1 : h;
+	if (2 * (hs->n + 1) > hs->cap) {
+		old = hs->v;
+		oldcap = hs->cap;
+		hs->cap = oldcap ? oldcap * 2 : 256;
+		hs->v = gip_xcalloc(hs->cap, sizeof(*hs->v));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i] == 0)
+				continue;
+			for (j = old[i] & (hs->cap - 1); hs->v[j] != 0;
+			    j = (j + 1) & (hs->cap - 1))
+				;
+			hs->v[j] = old[i];
+		}
+		free(old);
+	}
+	for (j = h & (hs->cap - 1); hs->v[j] != 0; j = (j + 1) & (hs->cap - 1))
+		if (hs->v[j] == h)
+			return;
+	hs->v[j] = h;
+	hs->n++;
+}
+
+static int
+hset_has(const struct hset *hs, uint64_t h)
+{
+	size_t	 j;
+
+	if (hs->cap == 0)
+		return 0;
+	h = h == 0 ? 1 : h;
+	for (j = h & (hs->cap - 1); hs->v[j] != 0; j = (j + 1) & (hs->cap - 1))
+		if (hs->v[j] == h)
+			return 1;
+	return 0;
+}
+
+static struct doc *
+doc_find(struct docs *ds, const char *name, uint64_t h)
+{
+	struct doc	*d;
+
+	for (d = ds->ht[h & (ds->htcap - 1)]; d != NULL; d = d->hnext)
+		if (d->hash == h && strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+static struct doc *
+doc_new(struct docs *ds, const struct gip_record *r, uint64_t h)
+{
+	struct doc	*d, **nht, *e, *next;
+	size_t		 i, cap;
+
+	if (2 * (ds->n + 1) > ds->htcap) {
+		cap = ds->htcap * 2;
+		nht = gip_xcalloc(cap, sizeof(*nht));
+		for (i = 0; i < ds->htcap; i++)
+			for (e = ds->ht[i]; e != NULL; e = next) {
+				next = e->hnext;
+				e->hnext = nht[e->hash & (cap - 1)];
+				nht[e->hash & (cap - 1)] = e;
+			}
+		free(ds->ht);
+		ds->ht = nht;
+		ds->htcap = cap;
+	}
+	if ((d = ds->spare) != NULL) {
+		ds->spare = NULL;
+		memset(d->cells, 0, (size_t)nkeys * sizeof(*d->cells));
+		d->nnarr = 0;
+		gip_buf_reset(&d->strs);
+	} else {
+		d = gip_xcalloc(1, sizeof(*d));
+		d->cells = gip_xcalloc((size_t)nkeys, sizeof(*d->cells));
+	}
+	d->name = gip_xstrdup(r->doc);
+	d->agency = gip_xstrdup(r->agency);
+	d->year = gip_xstrdup(r->year);
+	d->tmpl = gip_xstrdup(r->tmpl);
+	d->published = NULL;
+	d->hash = h;
+	d->tables = 0;
+	d->nrec = 0;
+	d->warned = 0;
+	d->hnext = ds->ht[h & (ds->htcap - 1)];
+	ds->ht[h & (ds->htcap - 1)] = d;
+	d->older = ds->newest;
+	d->newer = NULL;
+	if (ds->newest != NULL)
+		ds->newest->newer = d;
+	else
+		ds->oldest = d;
+	ds->newest = d;
+	ds->n++;
+	ds->ndocs++;
+	return d;
+}
+
+static void
+touch(struct docs *ds, struct doc *d)
+{
+	if (ds->newest == d)
+		return;
+	if (d->older != NULL)
+		d->older->newer = d->newer;
+	else
+		ds->oldest = d->newer;
+	d->newer->older = d->older;
+	d->older = ds->newest;
+	d->newer = NULL;
+	ds->newest->newer = d;
+	ds->newest = d;
+}
+
+/* Check d, keep what continuity needs, and recycle its memory. */
+static void
+doc_release(struct docs *ds, struct doc *d, struct check *ck)
+{
+	struct doc	**pp;
+	struct summ	  s;
+
+	memset(&s, 0, sizeof(s));
+	check_doc(ck, d, &s);
+	if (s.doc != NULL) {
+		if (ds->nsumm == ds->summcap) {
+			ds->summcap = ds->summcap ? ds->summcap * 2 : 64;
+			ds->summ = gip_xreallocarray(ds->summ, ds->summcap,
+			    sizeof(*ds->summ));
+		}
+		s.seq = ds->nsumm;
+		ds->summ[ds->nsumm++] = s;
+	}
+	hset_add(&ds->done, d->hash);
+	for (pp = &ds->ht[d->hash & (ds->htcap - 1)]; *pp != d;
+	    pp = &(*pp)->hnext)
+		;
+	*pp = d->hnext;
+	if (d->older != NULL)
+		d->older->newer = d->newer;
+	else
+		ds->oldest = d->newer;
+	if (d->newer != NULL)
+		d->newer->older = d->older;
+	else
+		ds->newest = d->older;
+	ds->n--;
+	if (ds->last == d)
+		ds->last = NULL;
+	free(d->name);
+	free(d->agency);
+	free(d->year);
+	free(d->tmpl);
+	free(d->published);
+	if (ds->spare == NULL)
+		ds->spare = d;
+	else {
+		free(d->cells);
+		free(d->narr);
+		gip_buf_free(&d->strs);
+		free(d);
+	}
+}
+
+/*
+ * The document r belongs to, created if new; NULL (reported) when r
+ * has no doc or its document was already checked.
+ */
+struct doc *
+check_docs_open(struct docs *ds, const struct gip_record *r,
+    const char *file, unsigned long lineno, struct check *ck)
+{
+	struct doc	*d;
+	uint64_t	 h;
+
+	if (*r->doc == '\0') {
+		gip_diag(file, lineno, GIP_ERROR, "record without a doc");
+		return NULL;
+	}
+	if ((d = ds->last) != NULL && strcmp(d->name, r->doc) == 0)
+		return d;
+	h = hash_name(r->doc);
+	if ((d = doc_find(ds, r->doc, h)) == NULL) {
+		if (hset_has(&ds->done, h)) {
+			if (!hset_has(&ds->late, h))
+				gip_diag(file, lineno, GIP_ERROR, "%s: records "
+				    "after the document was checked are "
+				    "dropped (more than %zu documents "
+				    "interleaved; raise --window)", r->doc,
+				    ds->window);
+			hset_add(&ds->late, h);
+			ds->ndropped++;
+			return NULL;
+		}
+		if (ds->window > 0 && ds->n >= ds->window)
+			doc_release(ds, ds->oldest, ck);
+		d = doc_new(ds, r, h);
+	}
+	touch(ds, d);
+	ds->last = d;
+	return d;
+}
+
+int
+check_docs_add(struct docs *ds, const struct gip_record *r,
+    const char *file, unsigned long lineno, struct check *ck)
+{
+	struct doc	*d;
+	struct cval	*c;
+	struct narr	*nr;
+	uint64_t	 v;
+	int		 k, st, fl;
+	int64_t		 val;
+
+	if ((st = parse_status(r->status)) < 0) {
+		gip_diag(file, lineno, GIP_ERROR, "unknown status \"%s\"",
+		    r->status);
+		return -1;
+	}
+	if ((d = check_docs_open(ds, r, file, lineno, ck)) == NULL)
+		return -1;
+	d->nrec++;
+	fl = 0;
+	val = 0;
+	if (st == CST_NUM)
+		fl = check_parse_value(r->value, &val);
+	if (strcmp(r->table, "narr") == 0) {
+		if (d->nnarr == d->narrcap) {
+			d->narrcap = d->narrcap ? d->narrcap * 2 : 8;
+			d->narr = gip_xreallocarray(d->narr, d->narrcap,
+			    sizeof(*d->narr));
+		}
+		nr = &d->narr[d->nnarr++];
+		nr->kid = check_key_narr(r->row, r->col);
+		if (nr->kid < 0)
+			nr->kid = strcmp(r->row, "litigation") == 0 &&
+			    strcmp(r->col, "total") == 0 ? NARR_LITIGATION :
+			    NARR_NONE;
+		nr->v = val;
+		nr->st = (unsigned char)st;
+		nr->fl = (unsigned char)fl;
+		nr->line = r->line;
+		nr->raw = check_doc_str(d, r->raw);
+		nr->text = fl ? check_doc_str(d, r->value) : 0;
+		return 0;
+	}
+	if ((k = check_key_find(r->table, r->row, r->col)) < 0) {
+		if (!d->warned)
+			gip_diag(file, lineno, GIP_WARNING, "%s: unknown cell "
+			    "%s/%s/%s ignored", r->doc, r->table, r->row,
+			    r->col);
+		d->warned = 1;
+		return 0;
+	}
+	d->tables |= r->table[1] == '2' ? TB_T2 : r->table[1] == '3' ?
+	    TB_T3 : TB_T4;
+	c = &d->cells[k];
+	if (c->st != CST_NONE) {
+		/* the same cell twice: it must say the same thing */
+		v = (uint64_t)val;
+		if (c->st != st || (st == CST_NUM && ((uint64_t)c->v != v ||
+		    c->fl != fl)))
+			c->conflict = 1;
+	}
+	c->st = (unsigned char)st;
+	c->fl = (unsigned char)fl;
+	c->v = val;
+	c->line = r->line;
+	c->text = 0;
+	if (st != CST_NUM)
+		c->text = check_doc_str(d, r->raw);
+	else if (fl != 0)
+		c->text = check_doc_str(d, r->value);
+	return 0;
+}
+
+void
+check_docs_finish(struct docs *ds, struct check *ck)
+{
+	while (ds->oldest != NULL)
+		doc_release(ds, ds->oldest, ck);
+	check_continuity(ck, ds->summ, ds->nsumm);
+	if (ds->ndropped > 0)
+		gip_warnx("%lu records of %zu documents dropped: they came "
+		    "after their document was checked", ds->ndropped,
+		    ds->late.n);
+}
+
+void
+check_docs_free(struct docs *ds)
+{
+	size_t	 i;
+
+	if (ds == NULL)
+		return;
+	if (ds->spare != NULL) {
+		free(ds->spare->cells);
+		free(ds->spare->narr);
+		gip_buf_free(&ds->spare->strs);
+		free(ds->spare);
+	}
+	for (i = 0; i < ds->nsumm; i++) {
+		free(ds->summ[i].doc);
+		free(ds->summ[i].agency);
+	}
+	free(ds->summ);
+	free(ds->done.v);
+	free(ds->late.v);
+	free(ds->ht);
+	free(ds);
+}

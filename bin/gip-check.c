@@ -1,0 +1,490 @@
+/*
+ * gip-check: apply the arithmetic and consistency rules of the annual
+ * report tables to gip-tables' records (TSV or JSON Lines, any number
+ * of documents, interleaved or not) and write one finding per line.
+ * With --pass the records go on unchanged to stdout and the findings
+ * to a file, so that gip-check can sit in the middle of a pipeline.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gip.h"
+#include "check.h"
+
+struct check {
+	struct gip_out	 out;		/* findings */
+	struct gip_out	 pass;		/* --pass: the records */
+	struct docs	*docs;
+	struct gip_jsonin jin;
+	unsigned	 rules;		/* 1 << enum rule, enabled */
+	enum sev	 threshold;
+	int		 json, header, passing, summary;
+	int		 trouble;	/* unreadable input seen */
+	int		 year;		/* this year, for the year rule */
+	unsigned long	 nrec;
+	unsigned long	 count[R_NRULES][2];
+};
+
+const char *const check_rule_names[R_NRULES] = {
+	"year", "complete", "value", "t3-balance", "t3-rows", "t3-outcome",
+	"t4-total", "narrative", "continuity"
+};
+
+static const char *const sev_names[] = { "warning", "error" };
+
+static const struct option longopts[] = {
+	{ "header", no_argument, NULL, 'H' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "pass", no_argument, NULL, 'p' },
+	{ "skip", required_argument, NULL, 'R' },
+	{ "rules", required_argument, NULL, 'r' },
+	{ "summary", no_argument, NULL, 's' },
+	{ "severity", required_argument, NULL, 'W' },
+	{ "window", required_argument, NULL, 'w' },
+	GIP_LONGOPTS_STD,
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct gip_tool tool = {
+	"gip-check",
+	"[-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] "
+	    "[file ...]",
+	"\nCheck gip-tables records (TSV or JSON Lines), one finding a line.\n"
+	"  -H, --header         write a header line (TSV)\n"
+	"  -j, --json           write findings as JSON Lines\n"
+	"  -o, --output=FILE    write findings to FILE (replaced atomically)\n"
+	"  -p, --pass           copy the input to stdout; findings go to -o\n"
+	"  -R, --skip=RULES     skip these rules (comma-separated)\n"
+	"  -r, --rules=RULES    apply only these rules (comma-separated)\n"
+	"  -s, --summary        print counts per rule on stderr\n"
+	"  -W, --severity=LEVEL report findings of LEVEL and above:\n"
+	"                       warning (default) or error\n"
+	"  -w, --window=NDOCS   documents held in flight (default 256;\n"
+	"                       0: all, until the end of the input)\n"
+	"      --help, --version\n"
+	"Rules: year complete value t3-balance t3-rows t3-outcome t4-total\n"
+	"       narrative continuity (see gip-check(1)).\n"
+	"Exit status: 0 no error finding, 1 error findings, 2 trouble\n"
+	"(usage, unreadable or malformed input, write error).\n",
+	"HR:W:jo:pr:sw:",
+	longopts
+};
+
+static int	 process(struct gip_reader *, void *);
+static void	 do_line(struct check *, struct gip_reader *, char *, size_t);
+static void	 do_json(struct check *, struct gip_reader *, const char *,
+		    size_t);
+static char	*member(struct check *, const char *);
+static unsigned	 parse_rules(const char *);
+static int	 open_output(const char *, char **);
+static void	 cleanup(void);
+static void	 print_summary(const struct check *);
+
+static char	*tmpname;		/* -o's temporary, until renamed */
+
+int
+check_rule_on(const struct check *ck, enum rule r)
+{
+	return (ck->rules & (1u << r)) != 0;
+}
+
+int
+check_this_year(const struct check *ck)
+{
+	return ck->year;
+}
+
+/* A finding at or above the threshold, as TSV or JSON. */
+void
+check_emit(struct check *ck, const struct finding *f)
+{
+	struct gip_out	*o = &ck->out;
+	const char	*opt[5];
+	static const char *const optn[5] = { "table", "row", "col",
+	    "expected", "actual" };
+	int		 i;
+
+	if (!check_rule_on(ck, f->rule) || f->sev < ck->threshold)
+		return;
+	ck->count[f->rule][f->sev]++;
+	if (!ck->json) {
+		gip_tsv_fields(o, f->doc);
+		gip_tsv_fields(o, check_rule_names[f->rule]);
+		gip_tsv_fields(o, sev_names[f->sev]);
+		gip_tsv_fields(o, f->table);
+		gip_tsv_fields(o, f->row);
+		gip_tsv_fields(o, f->col);
+		gip_tsv_fields(o, f->expected);
+		gip_tsv_fields(o, f->actual);
+		gip_tsv_fields(o, f->msg);
+		if (f->line > 0)
+			gip_tsv_fieldf(o, "%lu", f->line);
+		else
+			gip_tsv_field(o, "", 0);
+		gip_tsv_end_row(o);
+		return;
+	}
+	opt[0] = f->table;
+	opt[1] = f->row;
+	opt[2] = f->col;
+	opt[3] = f->expected;
+	opt[4] = f->actual;
+	gip_out_puts(o, "{\"doc\":");
+	gip_json_strs(o, f->doc);
+	gip_out_puts(o, ",\"rule\":");
+	gip_json_strs(o, check_rule_names[f->rule]);
+	gip_out_puts(o, ",\"severity\":");
+	gip_json_strs(o, sev_names[f->sev]);
+	for (i = 0; i < 5; i++) {
+		gip_out_printf(o, ",\"%s\":", optn[i]);
+		gip_json_strs(o, *opt[i] != '\0' ? opt[i] : NULL);
+	}
+	gip_out_puts(o, ",\"message\":");
+	gip_json_strs(o, f->msg);
+	if (f->line > 0)
+		gip_out_printf(o, ",\"line\":%lu}", f->line);
+	else
+		gip_out_puts(o, ",\"line\":null}");
+	gip_out_endline(o);
+}
+
+/* A top-level member of the JSON document as text, or "". */
+static char *
+member(struct check *ck, const char *name)
+{
+	const struct gip_jnode	*n;
+
+	n = gip_jsonin_get(&ck->jin, gip_jsonin_root(&ck->jin), name);
+	if (n == NULL || (n->type != GIP_JSTR && n->type != GIP_JNUM))
+		return ck->jin.empty;
+	return (char *)n->s;
+}
+
+static void
+do_json(struct check *ck, struct gip_reader *rd, const char *p, size_t n)
+{
+	struct gip_record	*recs, doc;
+	struct doc		*d;
+	size_t			 nrec, i;
+	const char		*file = gip_reader_display(rd), *pub;
+
+	if (gip_jsonin_records(&ck->jin, p, n, &recs, &nrec) == -1) {
+		gip_diag(file, rd->lineno, GIP_ERROR, "%s", ck->jin.err);
+		ck->trouble = 1;
+		return;
+	}
+	/* the document counts even without a single cell (pre2019) */
+	memset(&doc, 0, sizeof(doc));
+	doc.doc = member(ck, "doc");
+	doc.agency = member(ck, "agency");
+	doc.year = member(ck, "year");
+	doc.tmpl = member(ck, "template");
+	if ((d = check_docs_open(ck->docs, &doc, file, rd->lineno, ck)) ==
+	    NULL) {
+		ck->trouble = 1;
+		return;
+	}
+	pub = member(ck, "published");
+	if (*pub != '\0' && d->published == NULL)
+		d->published = gip_xstrdup(pub);
+	for (i = 0; i < nrec; i++)
+		if (check_docs_add(ck->docs, &recs[i], file, rd->lineno,
+		    ck) == -1)
+			ck->trouble = 1;
+	ck->nrec += nrec;
+}
+
+static void
+do_line(struct check *ck, struct gip_reader *rd, char *p, size_t n)
+{
+	struct gip_record	 r;
+	size_t			 i;
+
+	if (rd->lineno == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	if (n > 0 && p[n - 1] == '\r')
+		p[--n] = '\0';
+	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+		;
+	if (i == n)
+		return;
+	if (p[i] == '{') {
+		do_json(ck, rd, p, n);
+		return;
+	}
+	switch (gip_record_parse_tsv(p, n, &r)) {
+	case 0:
+		return;
+	case 1:
+		ck->nrec++;
+		if (check_docs_add(ck->docs, &r, gip_reader_display(rd),
+		    rd->lineno, ck) == -1)
+			ck->trouble = 1;
+		return;
+	default:
+		gip_diag(gip_reader_display(rd), rd->lineno, GIP_ERROR,
+		    "not a record (%d columns expected, or a JSON object)",
+		    GIP_RECORD_NCOL);
+		ck->trouble = 1;
+		return;
+	}
+}
+
+static int
+process(struct gip_reader *rd, void *arg)
+{
+	struct check	*ck = arg;
+	int		 r;
+
+	while ((r = gip_reader_next(rd)) == 1) {
+		if (ck->passing) {
+			gip_out_write(&ck->pass, rd->buf, rd->len);
+			gip_out_endline(&ck->pass);
+		}
+		do_line(ck, rd, rd->buf, rd->len);
+	}
+	if (r == -1) {
+		gip_warn("%s", gip_reader_display(rd));
+		ck->trouble = 1;
+	}
+	return GIP_EXIT_OK;
+}
+
+static unsigned
+parse_rules(const char *s)
+{
+	unsigned	 set = 0;
+	size_t		 len;
+	int		 i;
+
+	while (*s != '\0') {
+		len = strcspn(s, ",");
+		if (len == 3 && strncmp(s, "all", 3) == 0)
+			set |= (1u << R_NRULES) - 1;
+		else if (len > 0) {
+			for (i = 0; i < R_NRULES; i++)
+				if (strlen(check_rule_names[i]) == len &&
+				    strncmp(s, check_rule_names[i], len) == 0)
+					break;
+			if (i == R_NRULES) {
+				gip_warnx("unknown rule: %.*s", (int)len, s);
+				gip_usage(&tool);
+			}
+			set |= 1u << i;
+		}
+		s += len;
+		if (*s == ',')
+			s++;
+	}
+	return set;
+}
+
+static void
+cleanup(void)
+{
+	if (tmpname != NULL)
+		unlink(tmpname);
+}
+
+/*
+ * A temporary next to path, renamed over it when all went well.  A
+ * path that exists and is not a regular file (/dev/null, a FIFO) is
+ * written directly: renaming over it would replace the device.
+ */
+static int
+open_output(const char *path, char **tmp)
+{
+	struct stat	 st;
+	const char	*slash;
+	int		 fd;
+	size_t		 dlen;
+
+	*tmp = NULL;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((fd = open(path, O_WRONLY)) == -1)
+			gip_err(GIP_EXIT_TROUBLE, "%s", path);
+		return fd;
+	}
+	slash = strrchr(path, '/');
+	dlen = slash == NULL ? 0 : (size_t)(slash - path) + 1;
+	*tmp = gip_xmalloc(dlen + sizeof(".gip-check.XXXXXX"));
+	memcpy(*tmp, path, dlen);
+	memcpy(*tmp + dlen, ".gip-check.XXXXXX",
+	    sizeof(".gip-check.XXXXXX"));
+	if ((fd = mkstemp(*tmp)) == -1)
+		gip_err(GIP_EXIT_TROUBLE, "%s", path);
+	tmpname = *tmp;
+	if (atexit(cleanup) != 0)
+		gip_errx(GIP_EXIT_TROUBLE, "atexit");
+	/* mkstemp makes it 0600; give it the mode a new file would get */
+	if (fchmod(fd, 0666 & ~umask(umask(0))) == -1)
+		gip_err(GIP_EXIT_TROUBLE, "%s", *tmp);
+	return fd;
+}
+
+static void
+print_summary(const struct check *ck)
+{
+	unsigned long	 e = 0, w = 0;
+	int		 i;
+
+	for (i = 0; i < R_NRULES; i++) {
+		e += ck->count[i][SEV_ERROR];
+		w += ck->count[i][SEV_WARNING];
+	}
+	gip_warnx("summary: %lu documents, %lu records, errors %lu, "
+	    "warnings %lu", check_docs_count(ck->docs), ck->nrec, e, w);
+	for (i = 0; i < R_NRULES; i++)
+		if (check_rule_on(ck, i))
+			gip_warnx("summary: %s: errors %lu, warnings %lu",
+			    check_rule_names[i], ck->count[i][SEV_ERROR],
+			    ck->count[i][SEV_WARNING]);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct check	 ck;
+	const char	*output = NULL, *errstr, *sde;
+	char		*tmp = NULL;
+	size_t		 window = 256;
+	unsigned	 only = 0, skip = 0;
+	time_t		 now;
+	struct tm	*tm;
+	int		 c, fd, rv, errors, i;
+
+	gip_setprogname(tool.name);
+	memset(&ck, 0, sizeof(ck));
+	ck.threshold = SEV_WARNING;
+	while ((c = gip_getopt(argc, argv, &tool)) != -1) {
+		switch (c) {
+		case 'H':
+			ck.header = 1;
+			break;
+		case 'R':
+			skip |= parse_rules(optarg);
+			break;
+		case 'W':
+			if (strcmp(optarg, "warning") == 0)
+				ck.threshold = SEV_WARNING;
+			else if (strcmp(optarg, "error") == 0)
+				ck.threshold = SEV_ERROR;
+			else {
+				gip_warnx("-W: %s: not error or warning",
+				    optarg);
+				gip_usage(&tool);
+			}
+			break;
+		case 'j':
+			ck.json = 1;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'p':
+			ck.passing = 1;
+			break;
+		case 'r':
+			only |= parse_rules(optarg);
+			break;
+		case 's':
+			ck.summary = 1;
+			break;
+		case 'w':
+			window = (size_t)gip_strtonum(optarg, 0, 1000000,
+			    &errstr);
+			if (errstr != NULL) {
+				gip_warnx("-w: %s: %s", optarg, errstr);
+				gip_usage(&tool);
+			}
+			break;
+		default:
+			gip_usage(&tool);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((ck.passing && (output == NULL || strcmp(output, "-") == 0)) ||
+	    (ck.header && ck.json)) {
+		gip_warnx(ck.header && ck.json ?
+		    "--header and --json exclude each other" :
+		    "--pass needs -o FILE (not stdout) for the findings");
+		gip_usage(&tool);
+	}
+	ck.rules = (only ? only : (1u << R_NRULES) - 1) & ~skip;
+
+	/* SOURCE_DATE_EPOCH makes the year rule reproducible */
+	now = time(NULL);
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL && *sde != '\0') {
+		now = (time_t)gip_strtonum(sde, 0, LLONG_MAX, &errstr);
+		if (errstr != NULL)
+			gip_errx(GIP_EXIT_TROUBLE, "SOURCE_DATE_EPOCH: %s",
+			    errstr);
+	}
+	tm = gmtime(&now);
+	ck.year = tm != NULL ? tm->tm_year + 1900 : 2100;
+
+	fd = STDOUT_FILENO;
+	if (output != NULL && strcmp(output, "-") != 0)
+		fd = open_output(output, &tmp);
+	gip_out_init(&ck.out, fd);
+	if (ck.passing)
+		gip_out_init(&ck.pass, STDOUT_FILENO);
+	if (ck.header) {
+		static const char *const h[] = { "doc", "rule", "severity",
+		    "table", "row", "col", "expected", "actual", "message",
+		    "line" };
+
+		for (i = 0; i < 10; i++)
+			gip_tsv_fields(&ck.out, h[i]);
+		gip_tsv_end_row(&ck.out);
+	}
+	check_keys_init();
+	ck.docs = check_docs_new(window);
+
+	rv = gip_each_input(argc, argv, process, &ck);
+	check_docs_finish(ck.docs, &ck);
+
+	errors = 0;
+	for (i = 0; i < R_NRULES; i++)
+		if (ck.count[i][SEV_ERROR] > 0)
+			errors = 1;
+	if (ck.summary)
+		print_summary(&ck);
+	check_docs_free(ck.docs);
+	gip_jsonin_free(&ck.jin);
+
+	if (ck.passing && gip_out_close(&ck.pass) == -1)
+		return GIP_EXIT_TROUBLE;
+	if (tmp != NULL) {
+		gip_out_flush(&ck.out);
+		if (fsync(ck.out.fd) == -1 && errno != EINVAL) {
+			gip_warn("%s", output);
+			return GIP_EXIT_TROUBLE;
+		}
+	}
+	if (gip_out_close(&ck.out) == -1)
+		return GIP_EXIT_TROUBLE;
+	if (tmp != NULL) {
+		if (rename(tmp, output) == -1) {
+			gip_warn("%s", output);
+			return GIP_EXIT_TROUBLE;
+		}
+		tmpname = NULL;
+		free(tmp);
+	}
+	if (rv != GIP_EXIT_OK || ck.trouble)
+		return GIP_EXIT_TROUBLE;
+	return errors ? GIP_EXIT_FINDINGS : GIP_EXIT_OK;
+}

@@ -1,0 +1,105 @@
+/*
+ * normalize.h: the private interface between the parts of gip-normalize.
+ *
+ * A document flows through three stages: a decoder turns the input
+ * encoding into valid UTF-8 (normalize_decode.c), chosen by
+ * normalize_detect.c on a bounded prefix window; then either the text
+ * sink alone (plain text) or the HTML converter feeding it
+ * (normalize_html.c); the sink (normalize_text.c) applies the
+ * whitespace and width policy and writes the framed stream.
+ */
+#ifndef NORMALIZE_H
+#define NORMALIZE_H
+
+/* the decision is made on this much of each document */
+#define NZ_WINDOW	(64 * 1024)
+
+enum nz_enc {
+	NZ_UTF8,
+	NZ_UTF16LE,
+	NZ_UTF16BE,
+	NZ_GB18030,
+	NZ_BIG5,		/* decoded with iconv's BIG5-HKSCS */
+	NZ_ICONV		/* any other iconv name (-f, <meta>) */
+};
+
+/* normalize_detect.c */
+struct nz_detect {
+	enum nz_enc	 enc;
+	char		 name[64];	/* iconv name of the encoding */
+	size_t		 bom;		/* bytes of byte order mark to skip */
+	const char	*binary;	/* not text: the message */
+	char		 why[192];	/* how it was chosen, for -v */
+};
+
+/*
+ * Choose the encoding of a document from its first n bytes (all of it
+ * when eof).  force is the -f label or NULL.  Returns 0, or -1 when a
+ * label names no encoding iconv knows (d->why says which).
+ */
+int	 nz_detect(const unsigned char *, size_t, int, const char *,
+	    struct nz_detect *);
+/* map a charset label (-f, <meta>) to an encoding; -1 if unknown */
+int	 nz_label(const char *, size_t, struct nz_detect *);
+/* 1 when the (decoded, UTF-8) start of a document looks like HTML */
+int	 nz_is_html(const char *, size_t);
+/* 1 for the most frequent Han characters (simplified and traditional) */
+int	 nz_common_han(uint32_t);
+
+/* normalize_decode.c */
+struct nz_dec {
+	enum nz_enc	 enc;
+	void		*cd;		/* iconv_t, when iconv is used */
+	struct gip_buf	 out;		/* converted text */
+	size_t		 nbad;		/* replacements made by the last run */
+	size_t		 firstbad;	/* offset in the output of the first */
+};
+
+int	 nz_dec_open(struct nz_dec *, const struct nz_detect *);
+/*
+ * Convert in[0..n) to UTF-8, replacing each invalid sequence with
+ * U+FFFD.  *textp and *textlen receive the text (possibly pointing into
+ * in itself, for valid UTF-8).  Returns the number of input bytes used;
+ * the rest is an incomplete sequence to present again with more input,
+ * unless eof, when everything is used.
+ */
+size_t	 nz_dec_run(struct nz_dec *, const unsigned char *, size_t, int,
+	    const char **, size_t *);
+void	 nz_dec_close(struct nz_dec *);
+
+/* normalize_text.c: the sink */
+struct nz_sink {
+	struct gip_out	*out;
+	int		 fold;		/* width folding (not -k) */
+	int		 collapse;	/* HTML: white space is one space */
+	int		 count;		/* count source lines (plain text) */
+	unsigned long	 src;		/* source line of the next byte */
+	unsigned long	 lsrc;		/* source line of the line being built */
+	unsigned long	 next;		/* provenance, as for gip_frame_text */
+	size_t		 spaces;	/* spaces waiting for more content */
+	int		 inl;		/* the current line has content */
+	int		 aftertab;	/* drop spaces at the start of a cell */
+	int		 blank;		/* a blank line is waiting */
+	int		 any;		/* a line was written */
+	int		 cr;		/* the last byte was a CR */
+	size_t		 nnul;		/* NUL bytes dropped */
+	unsigned long	 nulline;	/* line of the first */
+};
+
+void	 nz_sink_init(struct nz_sink *, struct gip_out *, int);
+void	 nz_sink_text(struct nz_sink *, const char *, size_t);
+void	 nz_sink_tab(struct nz_sink *);
+void	 nz_sink_eol(struct nz_sink *);
+void	 nz_sink_end(struct nz_sink *);
+
+/* normalize_html.c */
+struct nz_html;
+
+struct nz_html *nz_html_new(struct nz_sink *);
+void	 nz_html_text(struct nz_html *, const char *, size_t);
+/* the source line the converter has reached */
+unsigned long nz_html_line(const struct nz_html *);
+void	 nz_html_end(struct nz_html *);
+void	 nz_html_free(struct nz_html *);
+
+#endif /* NORMALIZE_H */

@@ -1,0 +1,299 @@
+/*
+ * stats.h: the private parts of gip-stats shared by its files.
+ *
+ * Numbers are exact: every value is a fixed-point integer in millionths
+ * (STATS_SCALE), so sums, minima and maxima merge without rounding and
+ * a merged result equals a single run byte for byte.
+ */
+#ifndef STATS_H
+#define STATS_H
+
+#include <stdint.h>
+
+#define STATS_SCALE	1000000LL	/* values are kept in millionths */
+#define STATS_NUMLEN	32		/* room for a formatted number */
+#define STATS_MAXTERMS	64		/* terms on one side of a ratio */
+#define STATS_PARTIAL_VERSION "1"
+
+/* What a run reports: one of three tables. */
+enum stats_view {
+	VIEW_CELLS,		/* value statistics of cells */
+	VIEW_RATIOS,		/* per-document ratios of cells */
+	VIEW_FINDINGS		/* documents failing gip-check rules */
+};
+
+/* A grouping dimension. */
+enum stats_dimkind {
+	DIM_DOC, DIM_YEAR, DIM_AGENCY, DIM_TEMPLATE,	/* per document */
+	DIM_TABLE, DIM_ROW, DIM_COLUMN,			/* per cell */
+	DIM_MAP						/* from --map */
+};
+
+struct stats_dim {
+	enum stats_dimkind kind;
+	const char	*name;		/* as printed in headers */
+	int		 map, mapcol;	/* DIM_MAP: which map, which column */
+	int		 docpos;	/* index among the per-document dims */
+};
+
+/* A --map file: TSV with a header, joined on doc or agency. */
+struct stats_map {
+	const char	*path;
+	int		 on_agency;	/* 1: first column is agency, 0: doc */
+	int		 ncol;		/* value columns, after the key */
+	char		**names;	/* their header names */
+	struct stats_strtab *rows;	/* key -> escaped values */
+	unsigned long	 unmatched;	/* documents with no entry */
+	char		*first_unmatched;
+	int		 used;		/* some -g dimension comes from it */
+};
+
+/*
+ * A document is counted once per group: the counter remembers the last
+ * document it counted (the common case, records in a row), and each
+ * document in flight keeps the set of counters it has counted, for
+ * records interleaved by parallel writers.
+ */
+struct stats_dcount {
+	uint64_t	 n;
+	uint32_t	 last;		/* serial of the last document counted */
+};
+
+/* One side of a ratio: a signed sum of cells. */
+struct stats_term {
+	char		*table, *row, *col;
+	int		 sign;		/* +1 or -1 */
+};
+
+struct stats_ratio {
+	char		*name;
+	char		*def;		/* canonical "name=a+b/c" */
+	struct stats_term num[STATS_MAXTERMS], den[STATS_MAXTERMS];
+	int		 nnum, nden;
+};
+
+/* A ratio's operands in the current document. */
+struct stats_operands {
+	int64_t		 num, den;
+	uint64_t	 nummask, denmask;	/* terms seen as numbers */
+};
+
+/*
+ * A group: one output row.  The same structure serves the four kinds
+ * of groups (D: per-document dims only, C: cells, R: ratios, F:
+ * findings); each kind uses its own fields.
+ */
+struct stats_group {
+	char		*key;		/* escaped TSV fields, TAB-joined */
+	size_t		 keylen;
+	uint64_t	 hash;
+	uint32_t	 id;		/* insertion order in its table */
+	size_t		*foff, *flen;	/* D: where each field is in key */
+	struct stats_group **rgroups;	/* D: its ratio groups */
+	struct stats_dcount docs;	/* D, C: documents */
+	struct stats_dcount covered;	/* C: documents with a number */
+	struct stats_dcount failing;	/* F: documents with a finding */
+	uint64_t	 values;	/* C, R: numbers seen */
+	int64_t		 sum, min, max;	/* C, R */
+	uint64_t	 zero_den, na;	/* R: not divided */
+	int64_t		 pnum, pden;	/* R: pooled operands */
+	uint64_t	 findings;	/* F: finding lines */
+};
+
+/* A hash table of groups keyed by their key bytes. */
+struct stats_gtab {
+	struct stats_group **slot;
+	size_t		 cap, n;
+	struct stats_group **all;	/* in insertion order */
+	size_t		 allcap;
+};
+
+/* A hash set of strings with a pointer payload. */
+struct stats_strtab {
+	struct stats_strent **slot;
+	size_t		 cap, n;
+};
+
+struct stats_strent {
+	char		*s;
+	size_t		 len;
+	uint64_t	 hash;
+	void		*val;
+	uint32_t	 serial;
+};
+
+/* The exact multiset of values of a group, as (value, count) pairs. */
+struct stats_vent {
+	uint32_t	 gid;
+	char		 kind;		/* 'C' or 'R' */
+	int64_t		 value;
+	uint64_t	 count;
+};
+
+struct stats_vtab {
+	struct stats_vent *slot;
+	size_t		 cap, n;
+};
+
+/* Options that shape the aggregation (and so the partial state). */
+struct stats_conf {
+	enum stats_view	 view;
+	struct stats_dim *dims;
+	int		 ndim;
+	int		 ndocdim;	/* dims that are per document */
+	char		*dimspec;	/* canonical -g */
+	char		**cells;	/* -c patterns, "t3.*.total" */
+	int		 ncell;
+	char		*cellspec;	/* canonical -c */
+	struct stats_ratio *ratios;
+	int		 nratio;
+	char		*ratiospec;	/* canonical -r */
+	struct stats_map *maps;
+	int		 nmap;
+	int		 lenient;	/* --merge: unknown dims are map fields */
+	char		**owned;	/* their names */
+	int		 nowned;
+};
+
+/* Everything a run accumulates. */
+struct stats {
+	struct stats_conf *conf;
+	int		 partial;	/* writing a partial state */
+	int		 merging;
+	struct stats_gtab dg, cg, rg, fg;
+	struct stats_vtab vt;
+	struct stats_strtab docs;	/* doc id -> struct stats_doc */
+	struct stats_strtab cellcache;	/* "t\0r\0c" -> struct stats_cell */
+	struct stats_cell *prevcell;	/* of the previous record */
+	struct stats_strtab edges;	/* merge: edge lines seen */
+	struct stats_strtab pending;	/* merge: P lines by key and doc */
+	struct stats_doc *lastdoc;	/* of the previous line */
+	struct stats_open *slots;	/* documents in flight ... */
+	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
+	size_t		 window, nopen;	/* -w; 0: no limit */
+	struct stats_buffered *later;	/* findings waiting for records */
+	size_t		 nlater, latercap;
+	struct gip_buf	 key;		/* scratch */
+	unsigned long	 bad;		/* rejected lines */
+	unsigned long	 noncontig;	/* documents with late records */
+	unsigned long	 orphans;	/* findings with no records */
+};
+
+struct stats_doc {
+	char		*id;
+	uint32_t	 serial;	/* order of first appearance, from 1 */
+	struct stats_group *dgroup;
+	struct stats_open *open;	/* while in flight */
+	unsigned	 flags;
+#define DOC_RECORDS	0x1		/* had records */
+#define DOC_FINDINGS	0x2		/* had findings */
+#define DOC_RECDONE	0x4		/* its records were settled */
+#define DOC_FNDDONE	0x8		/* its findings were settled */
+#define DOC_LATE	0x10		/* late lines were reported */
+};
+
+/* A document in flight (see -w): what it has counted, its operands. */
+struct stats_open {
+	struct stats_doc *doc;
+	struct stats_open *prev, *next;	/* most recently seen first */
+	uint64_t	*set;		/* counter ids + 1; 0 is empty */
+	size_t		 setcap, setn;
+	struct stats_operands *ops;	/* one per ratio */
+	unsigned	 flags;		/* DOC_RECORDS, DOC_FINDINGS */
+};
+
+/* A cell key seen in the input, with what the run does with it. */
+struct stats_cell {
+	const char	*table, *row, *col;	/* in the cache's key */
+	struct stats_cell *next;	/* the cell that followed it last */
+	int		 selected;	/* matches -c */
+	struct stats_group **byd;	/* C group by D group id */
+	size_t		 nbyd;
+	int		 nref;
+	struct stats_cellref {
+		int	 ratio, den, term, sign;
+	}		*refs;
+};
+
+struct stats_finding {
+	const char	*doc, *rule, *severity, *table, *row, *col;
+};
+
+struct stats_buffered {
+	char		*doc, *rule, *severity, *table, *row, *col;
+	const char	*file;
+	unsigned long	 line;
+};
+
+/* stats_num.c */
+int	 stats_num_parse(const char *, int64_t *);
+size_t	 stats_num_fmt(char *, int64_t);
+int64_t	 stats_div_round(int64_t, int64_t);
+int	 stats_ratio_value(int64_t, int64_t, int64_t *);
+int	 stats_add(int64_t *, int64_t);
+
+/* stats_tab.c */
+uint64_t stats_hash(const char *, size_t);
+struct stats_group *stats_gtab_get(struct stats_gtab *, const char *,
+	    size_t, int *);
+struct stats_group **stats_gtab_sorted(struct stats_gtab *);
+void	 stats_gtab_free(struct stats_gtab *);
+struct stats_strent *stats_strtab_get(struct stats_strtab *, const char *,
+	    size_t, int *);
+void	 stats_strtab_free(struct stats_strtab *, void (*)(void *));
+void	 stats_vtab_add(struct stats_vtab *, char, uint32_t, int64_t,
+	    uint64_t);
+struct stats_vent *stats_vtab_sorted(struct stats_vtab *, size_t *);
+void	 stats_vtab_free(struct stats_vtab *);
+void	 stats_key_field(struct gip_buf *, const char *, size_t, int);
+size_t	 stats_unescape(const char *, size_t, char *);
+
+/* stats_conf.c */
+int	 stats_conf_dims(struct stats_conf *, const char *);
+int	 stats_conf_cells(struct stats_conf *, const char *);
+int	 stats_conf_ratios(struct stats_conf *, const char *);
+int	 stats_conf_map(struct stats_conf *, const char *);
+int	 stats_conf_finish(struct stats_conf *);
+void	 stats_conf_free(struct stats_conf *);
+int	 stats_conf_header(struct stats_conf *, const char *, const char *,
+	    const char *, const char *);
+const char *stats_view_name(enum stats_view);
+int	 stats_cell_match(const struct stats_conf *, const char *,
+	    const char *, const char *);
+void	 stats_list_ratios(struct gip_out *);
+const char *stats_map_value(struct stats_map *, const char *, const char *,
+	    int, size_t *);
+
+/* stats_agg.c */
+void	 stats_init(struct stats *, struct stats_conf *, int, int, size_t);
+void	 stats_record(struct stats *, const struct gip_record *,
+	    const char *, unsigned long);
+void	 stats_finding(struct stats *, const struct stats_finding *,
+	    const char *, unsigned long);
+void	 stats_finish(struct stats *);
+void	 stats_summary(struct stats *);
+void	 stats_bad(struct stats *, const char *, unsigned long, const char *,
+	    const char *);
+void	 stats_free(struct stats *);
+void	 stats_ratio_done(struct stats *, struct stats_group *,
+	    const struct stats_operands *, const struct stats_ratio *);
+void	 stats_pending_add(struct stats *, const char *, size_t,
+	    const struct stats_operands *);
+void	 stats_edge_add(struct stats *, char, const char *, size_t,
+	    const char *);
+
+/* stats_state.c */
+void	 stats_state_write(struct stats *, struct gip_out *);
+int	 stats_state_line(struct stats *, char *, size_t);
+int	 stats_is_state(const char *, size_t);
+void	 stats_merge_settle(struct stats *);
+
+/* stats_out.c */
+enum stats_format {
+	FMT_TSV, FMT_JSON, FMT_PRETTY, FMT_CHART
+};
+int	 stats_output(struct stats *, struct gip_out *, enum stats_format,
+	    int, const char *);
+size_t	 stats_width(const char *, size_t);
+
+#endif /* STATS_H */

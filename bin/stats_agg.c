@@ -1,0 +1,821 @@
+/*
+ * stats_agg.c: folding records and findings into groups.
+ *
+ * Memory follows the groups: a group keeps counts, sums, extremes and
+ * its multiset of values, never the documents.  Documents are known
+ * by id in a small table (id, serial, group), which joins gip-check
+ * findings (they carry no year or agency) to their document's group
+ * and catches records that arrive too late.  Up to -w documents are
+ * "in flight" at a time, least recently seen first out: each keeps
+ * the set of group counters it has counted and its ratio operands, so
+ * that the records of parallel writers, interleaved in one pipe, are
+ * still counted once per document.  A document leaves the window when
+ * -w others were seen after it, or at the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gip.h"
+#include "stats.h"
+
+static struct stats_group *doc_group(struct stats *, const char *,
+		    const char *, const char *, const char *);
+static void	 map_misses(struct stats *, const char *, const char *);
+static struct stats_doc *find_doc(struct stats *, const char *);
+static struct stats_open *open_doc(struct stats *, struct stats_doc *);
+static void	 touch(struct stats *, struct stats_open *);
+static void	 close_doc(struct stats *, struct stats_open *, int);
+static int	 set_add(struct stats_open *, uint64_t);
+static void	 count(struct stats *, struct stats_open *,
+		    struct stats_group *, struct stats_dcount *, int);
+static struct stats_cell *cell_info(struct stats *, const char *,
+		    const char *, const char *);
+static void	 key_dims(struct stats *, const struct stats_group *,
+		    const char *, const char *, const char *);
+static void	 do_finding(struct stats *, struct stats_doc *,
+		    const struct stats_finding *);
+
+#define MAX_COMPLAINTS	10
+
+void
+stats_init(struct stats *st, struct stats_conf *c, int partial, int merging,
+    size_t window)
+{
+	memset(st, 0, sizeof(*st));
+	st->conf = c;
+	st->partial = partial;
+	st->merging = merging;
+	st->window = window;
+}
+
+/* A bad line: the first few are told, the rest summed up at the end. */
+void
+stats_bad(struct stats *st, const char *file, unsigned long line,
+    const char *what, const char *detail)
+{
+	if (st->bad++ < MAX_COMPLAINTS)
+		gip_diag(file, line, GIP_WARNING, "%s%s%s", what,
+		    detail != NULL ? ": " : "", detail != NULL ? detail : "");
+}
+
+/*
+ * The D group of a document: its per-document dims (year, agency,
+ * map fields ...) in -g order.  Also remembers where each field sits
+ * in the key, for building the longer keys of cells and findings.
+ */
+static struct stats_group *
+doc_group(struct stats *st, const char *doc, const char *agency,
+    const char *year, const char *tmpl)
+{
+	struct stats_conf *c = st->conf;
+	struct stats_group *g;
+	const char	*v;
+	size_t		 len, *off, *flen;
+	int		 i, n, isnew;
+
+	gip_buf_reset(&st->key);
+	for (i = n = 0; i < c->ndim; i++) {
+		if (c->dims[i].docpos < 0)
+			continue;
+		switch (c->dims[i].kind) {
+		case DIM_DOC:
+			v = doc;
+			break;
+		case DIM_YEAR:
+			v = year;
+			break;
+		case DIM_AGENCY:
+			v = agency;
+			break;
+		case DIM_TEMPLATE:
+			v = tmpl;
+			break;
+		default:
+			v = stats_map_value(&c->maps[c->dims[i].map], doc,
+			    agency, c->dims[i].mapcol, &len);
+			if (v == NULL)
+				v = "";
+			break;
+		}
+		stats_key_field(&st->key, v, strlen(v), n++);
+	}
+	if (st->key.p == NULL)
+		gip_buf_grow(&st->key, 1);
+	g = stats_gtab_get(&st->dg, st->key.p, st->key.len, &isnew);
+	if (!isnew)
+		return g;
+	off = gip_xcalloc((size_t)c->ndocdim + 1, sizeof(*off));
+	flen = gip_xcalloc((size_t)c->ndocdim + 1, sizeof(*flen));
+	for (i = 0, len = 0; i < c->ndocdim; i++) {
+		off[i] = len;
+		while (len < g->keylen && g->key[len] != '\t')
+			len++;
+		flen[i] = len - off[i];
+		len++;
+	}
+	g->foff = off;
+	g->flen = flen;
+	g->rgroups = gip_xcalloc((size_t)(c->nratio > 0 ? c->nratio : 1),
+	    sizeof(*g->rgroups));
+	return g;
+}
+
+/* Note documents that a used map does not know, for one warning. */
+static void
+map_misses(struct stats *st, const char *doc, const char *agency)
+{
+	struct stats_map *m;
+	const char	*k;
+	int		 i;
+
+	for (i = 0; i < st->conf->nmap; i++) {
+		m = &st->conf->maps[i];
+		if (!m->used)
+			continue;
+		k = m->on_agency ? agency : doc;
+		if (stats_strtab_get(m->rows, k, strlen(k), NULL) != NULL)
+			continue;
+		if (m->unmatched++ == 0)
+			m->first_unmatched = gip_xstrdup(k);
+	}
+}
+
+static struct stats_doc *
+find_doc(struct stats *st, const char *id)
+{
+	struct stats_strent *e;
+	struct stats_doc *d;
+	int		 isnew;
+
+	e = stats_strtab_get(&st->docs, id, strlen(id), &isnew);
+	if (!isnew)
+		return e->val;
+	d = gip_xcalloc(1, sizeof(*d));
+	d->id = e->s;
+	d->serial = e->serial;
+	e->val = d;
+	return d;
+}
+
+/*
+ * In a partial state, the first -w documents of the input may have
+ * begun in another part: their counts and operands travel unsettled.
+ * (A document in flight at a part's start is among them when no
+ * document is more than -w documents apart.)
+ */
+static int
+edge_start(const struct stats *st, const struct stats_doc *d)
+{
+	return st->partial && !st->merging &&
+	    (st->window == 0 || d->serial <= st->window);
+}
+
+static struct stats_open *
+open_doc(struct stats *st, struct stats_doc *d)
+{
+	struct stats_open *o;
+
+	if ((o = st->free) != NULL) {
+		st->free = o->next;
+		memset(o->ops, 0, (size_t)st->conf->nratio * sizeof(*o->ops));
+		if (o->setn > 0)
+			memset(o->set, 0, o->setcap * sizeof(*o->set));
+		o->setn = 0;
+	} else {
+		o = gip_xcalloc(1, sizeof(*o));
+		o->ops = gip_xcalloc((size_t)(st->conf->nratio > 0 ?
+		    st->conf->nratio : 1), sizeof(*o->ops));
+	}
+	o->doc = d;
+	o->flags = 0;
+	o->prev = NULL;
+	o->next = st->head;
+	if (st->head != NULL)
+		st->head->prev = o;
+	st->head = o;
+	if (st->tail == NULL)
+		st->tail = o;
+	d->open = o;
+	if (st->window > 0 && ++st->nopen > st->window)
+		close_doc(st, st->tail, 0);
+	else if (st->window == 0)
+		st->nopen++;
+	return o;
+}
+
+/* Seen again: first in line. */
+static void
+touch(struct stats *st, struct stats_open *o)
+{
+	if (st->head == o)
+		return;
+	o->prev->next = o->next;
+	if (o->next != NULL)
+		o->next->prev = o->prev;
+	else
+		st->tail = o->prev;
+	o->prev = NULL;
+	o->next = st->head;
+	st->head->prev = o;
+	st->head = o;
+}
+
+/* Counter ids: group id and which counter of it. */
+#define CID_CDOCS	0
+#define CID_CCOVERED	1
+#define CID_DDOCS	2
+#define CID_FFAILING	3
+static const char cid_kind[] = { 'C', 'c', 'D', 'F' };
+
+static uint64_t
+cid_hash(uint64_t c)
+{
+	c *= 0x9E3779B97F4A7C15ULL;
+	return c ^ (c >> 31);
+}
+
+/* Add a counter id to a document's set; 0 when it was there. */
+static int
+set_add(struct stats_open *o, uint64_t cid)
+{
+	uint64_t	*old, key = cid + 1;
+	size_t		 oldcap, i, j;
+
+	if ((o->setn + 1) * 2 > o->setcap) {
+		old = o->set;
+		oldcap = o->setcap;
+		o->setcap = oldcap ? oldcap * 2 : 256;
+		o->set = gip_xcalloc(o->setcap, sizeof(*o->set));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i] == 0)
+				continue;
+			for (j = cid_hash(old[i]) & (o->setcap - 1);
+			    o->set[j] != 0; j = (j + 1) & (o->setcap - 1))
+				continue;
+			o->set[j] = old[i];
+		}
+		free(old);
+	}
+	for (j = cid_hash(key) & (o->setcap - 1); o->set[j] != 0;
+	    j = (j + 1) & (o->setcap - 1))
+		if (o->set[j] == key)
+			return 0;
+	o->set[j] = key;
+	o->setn++;
+	return 1;
+}
+
+static struct stats_gtab *
+cid_table(struct stats *st, int which)
+{
+	return which <= CID_CCOVERED ? &st->cg : which == CID_DDOCS ?
+	    &st->dg : &st->fg;
+}
+
+/* Count the document of o in counter dc of group g, once. */
+static void
+count(struct stats *st, struct stats_open *o, struct stats_group *g,
+    struct stats_dcount *dc, int which)
+{
+	uint32_t	 serial = o->doc->serial;
+
+	if (dc->last == serial)
+		return;
+	dc->last = serial;
+	if (!set_add(o, (uint64_t)g->id << 2 | (uint64_t)which))
+		return;
+	if (edge_start(st, o->doc))
+		stats_edge_add(st, cid_kind[which], g->key, g->keylen,
+		    o->doc->id);
+	else
+		dc->n++;
+}
+
+static struct stats_dcount *
+cid_counter(struct stats_group *g, int which)
+{
+	switch (which) {
+	case CID_CDOCS:
+	case CID_DDOCS:
+		return &g->docs;
+	case CID_CCOVERED:
+		return &g->covered;
+	default:
+		return &g->failing;
+	}
+}
+
+/* An E line: a document's contribution to a counter, settled later. */
+void
+stats_edge_add(struct stats *st, char kind, const char *key, size_t keylen,
+    const char *doc)
+{
+	struct gip_buf	 b;
+	int		 isnew;
+
+	memset(&b, 0, sizeof(b));
+	gip_buf_add(&b, "E\t", 2);
+	gip_buf_addc(&b, kind);
+	gip_buf_addc(&b, '\t');
+	gip_buf_add(&b, key, keylen);
+	stats_key_field(&b, doc, strlen(doc), 1);
+	stats_strtab_get(&st->edges, b.p, b.len, &isnew);
+	gip_buf_free(&b);
+}
+
+/* A P line: a document's ratio operands, added up before dividing. */
+void
+stats_pending_add(struct stats *st, const char *keydoc, size_t len,
+    const struct stats_operands *in)
+{
+	struct stats_strent *e;
+	struct stats_operands *op;
+	int		 isnew;
+
+	e = stats_strtab_get(&st->pending, keydoc, len, &isnew);
+	if (isnew)
+		e->val = gip_xcalloc(1, sizeof(struct stats_operands));
+	op = e->val;
+	if (stats_add(&op->num, in->num) == -1 ||
+	    stats_add(&op->den, in->den) == -1)
+		gip_errx(GIP_EXIT_TROUBLE, "ratio operands too large");
+	op->nummask |= in->nummask;
+	op->denmask |= in->denmask;
+}
+
+/* The ratio group of a document group (created on first use). */
+static struct stats_group *
+ratio_group(struct stats *st, struct stats_group *dg, int i)
+{
+	if (dg->rgroups[i] != NULL)
+		return dg->rgroups[i];
+	gip_buf_reset(&st->key);
+	gip_buf_add(&st->key, dg->key, dg->keylen);
+	stats_key_field(&st->key, st->conf->ratios[i].name,
+	    strlen(st->conf->ratios[i].name), st->conf->ndocdim);
+	dg->rgroups[i] = stats_gtab_get(&st->rg, st->key.p, st->key.len,
+	    NULL);
+	return dg->rgroups[i];
+}
+
+static uint64_t
+full_mask(int n)
+{
+	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+}
+
+/* A document's ratio, from its operands: counted, divided or not. */
+void
+stats_ratio_done(struct stats *st, struct stats_group *g,
+    const struct stats_operands *op, const struct stats_ratio *r)
+{
+	int64_t	 v;
+
+	if (op->nummask != full_mask(r->nnum) ||
+	    op->denmask != full_mask(r->nden)) {
+		g->na++;
+		return;
+	}
+	if (op->den == 0) {
+		g->zero_den++;
+		return;
+	}
+	if (stats_ratio_value(op->num, op->den, &v) == -1 ||
+	    stats_add(&g->pnum, op->num) == -1 ||
+	    stats_add(&g->pden, op->den) == -1 ||
+	    stats_add(&g->sum, v) == -1)
+		gip_errx(GIP_EXIT_TROUBLE, "ratio %s: numbers too large",
+		    r->name);
+	if (g->values == 0 || v < g->min)
+		g->min = v;
+	if (g->values == 0 || v > g->max)
+		g->max = v;
+	g->values++;
+	stats_vtab_add(&st->vt, 'R', g->id, v, 1);
+}
+
+/*
+ * A document leaves the window: settle its ratios, or, in a partial
+ * state, keep what may continue in another part (the first -w
+ * documents, and at the end every document still in flight).
+ */
+static void
+close_doc(struct stats *st, struct stats_open *o, int at_end)
+{
+	struct stats_conf *c = st->conf;
+	struct stats_doc *d = o->doc;
+	struct stats_group *g;
+	struct stats_dcount *dc;
+	size_t		 i;
+	int		 r, which;
+
+	if (o->flags & DOC_RECORDS) {
+		d->flags |= DOC_RECDONE;
+		for (r = 0; r < c->nratio && c->view == VIEW_RATIOS; r++) {
+			g = ratio_group(st, d->dgroup, r);
+			if (edge_start(st, d) || (st->partial && at_end)) {
+				gip_buf_reset(&st->key);
+				gip_buf_add(&st->key, g->key, g->keylen);
+				stats_key_field(&st->key, d->id, strlen(d->id),
+				    1);
+				stats_pending_add(st, st->key.p, st->key.len,
+				    &o->ops[r]);
+			} else
+				stats_ratio_done(st, g, &o->ops[r],
+				    &c->ratios[r]);
+		}
+	}
+	if (o->flags & DOC_FINDINGS)
+		d->flags |= DOC_FNDDONE;
+	if (st->partial && at_end && !edge_start(st, d))
+		for (i = 0; i < o->setcap; i++) {
+			if (o->set[i] == 0)
+				continue;
+			which = (int)((o->set[i] - 1) & 3);
+			g = cid_table(st, which)->all[(o->set[i] - 1) >> 2];
+			dc = cid_counter(g, which);
+			dc->n--;
+			stats_edge_add(st, cid_kind[which], g->key, g->keylen,
+			    d->id);
+		}
+	if (o->prev != NULL)
+		o->prev->next = o->next;
+	else
+		st->head = o->next;
+	if (o->next != NULL)
+		o->next->prev = o->prev;
+	else
+		st->tail = o->prev;
+	o->next = st->free;
+	st->free = o;
+	d->open = NULL;
+	st->nopen--;
+}
+
+/* What this run does with a cell key: selected by -c? ratio terms? */
+static struct stats_cell *
+cell_info(struct stats *st, const char *table, const char *row,
+    const char *col)
+{
+	struct stats_conf *c = st->conf;
+	struct stats_strent *e;
+	struct stats_cell *ci;
+	struct stats_term *t;
+	size_t		 lt, lr, lc;
+	int		 i, j, side, isnew;
+
+	/* Records come in the order of the templates: guess the next. */
+	if (st->prevcell != NULL && (ci = st->prevcell->next) != NULL &&
+	    strcmp(ci->col, col) == 0 && strcmp(ci->row, row) == 0 &&
+	    strcmp(ci->table, table) == 0)
+		return st->prevcell = ci;
+	lt = strlen(table);
+	lr = strlen(row);
+	lc = strlen(col);
+	gip_buf_reset(&st->key);
+	gip_buf_add(&st->key, table, lt + 1);
+	gip_buf_add(&st->key, row, lr + 1);
+	gip_buf_add(&st->key, col, lc);
+	e = stats_strtab_get(&st->cellcache, st->key.p, st->key.len, &isnew);
+	if (!isnew) {
+		ci = e->val;
+		if (st->prevcell != NULL)
+			st->prevcell->next = ci;
+		return st->prevcell = ci;
+	}
+	ci = gip_xcalloc(1, sizeof(*ci));
+	e->val = ci;
+	ci->table = e->s;
+	ci->row = e->s + lt + 1;
+	ci->col = e->s + lt + lr + 2;
+	if (st->prevcell != NULL)
+		st->prevcell->next = ci;
+	st->prevcell = ci;
+	ci->selected = stats_cell_match(c, table, row, col);
+	for (i = 0; i < c->nratio; i++)
+		for (side = 0; side < 2; side++)
+			for (j = 0; j < (side ? c->ratios[i].nden :
+			    c->ratios[i].nnum); j++) {
+				t = side ? &c->ratios[i].den[j] :
+				    &c->ratios[i].num[j];
+				if (strcmp(t->table, table) != 0 ||
+				    strcmp(t->row, row) != 0 ||
+				    strcmp(t->col, col) != 0)
+					continue;
+				ci->refs = gip_xreallocarray(ci->refs,
+				    (size_t)ci->nref + 1, sizeof(*ci->refs));
+				ci->refs[ci->nref].ratio = i;
+				ci->refs[ci->nref].den = side;
+				ci->refs[ci->nref].term = j;
+				ci->refs[ci->nref].sign = t->sign;
+				ci->nref++;
+			}
+	return ci;
+}
+
+/* The key of a cell or finding group: -g dims in order, into st->key. */
+static void
+key_dims(struct stats *st, const struct stats_group *dg, const char *table,
+    const char *row, const char *col)
+{
+	struct stats_conf *c = st->conf;
+	const struct stats_dim *dim;
+	const char	*v;
+	int		 i;
+
+	gip_buf_reset(&st->key);
+	for (i = 0; i < c->ndim; i++) {
+		dim = &c->dims[i];
+		if (dim->docpos >= 0) {
+			if (i > 0)
+				gip_buf_addc(&st->key, '\t');
+			gip_buf_add(&st->key, dg->key + dg->foff[dim->docpos],
+			    dg->flen[dim->docpos]);
+			continue;
+		}
+		v = dim->kind == DIM_TABLE ? table : dim->kind == DIM_ROW ?
+		    row : col;
+		stats_key_field(&st->key, v, strlen(v), i);
+	}
+	if (st->key.p == NULL)
+		gip_buf_grow(&st->key, 1);
+}
+
+void
+stats_record(struct stats *st, const struct gip_record *r, const char *file,
+    unsigned long line)
+{
+	struct stats_conf *c = st->conf;
+	struct stats_doc *d = st->lastdoc;
+	struct stats_open *o;
+	struct stats_cell *ci;
+	struct stats_group *g;
+	struct stats_operands *op;
+	int64_t		 v = 0;
+	size_t		 n;
+	int		 isnum, i;
+
+	if (d == NULL || strcmp(d->id, r->doc) != 0)
+		d = st->lastdoc = find_doc(st, r->doc);
+	if ((o = d->open) == NULL) {
+		if (d->flags & DOC_RECDONE) {
+			if (!(d->flags & DOC_LATE)) {
+				st->noncontig++;
+				stats_bad(st, file, line, "records of a "
+				    "document already counted, dropped (more "
+				    "than -w documents apart)", d->id);
+			} else
+				st->bad++;
+			d->flags |= DOC_LATE;
+			return;
+		}
+		o = open_doc(st, d);
+	} else
+		touch(st, o);
+	if (!(o->flags & DOC_RECORDS)) {
+		o->flags |= DOC_RECORDS;
+		d->flags |= DOC_RECORDS;
+		d->dgroup = doc_group(st, r->doc, r->agency, r->year, r->tmpl);
+		map_misses(st, r->doc, r->agency);
+		if (c->view == VIEW_FINDINGS)
+			count(st, o, d->dgroup, &d->dgroup->docs, CID_DDOCS);
+	}
+	if (c->view == VIEW_FINDINGS)
+		return;
+	isnum = strcmp(r->status, "num") == 0;
+	if (isnum && stats_num_parse(r->value, &v) == -1) {
+		stats_bad(st, file, line, "status num but not a number",
+		    r->value);
+		isnum = 0;
+	}
+	ci = cell_info(st, r->table, r->row, r->col);
+	if (c->view == VIEW_RATIOS) {
+		if (!isnum)
+			return;
+		for (i = 0; i < ci->nref; i++) {
+			op = &o->ops[ci->refs[i].ratio];
+			if (ci->refs[i].den) {
+				op->denmask |= (uint64_t)1 << ci->refs[i].term;
+				if (stats_add(&op->den, ci->refs[i].sign * v)
+				    == -1)
+					goto toolarge;
+			} else {
+				op->nummask |= (uint64_t)1 << ci->refs[i].term;
+				if (stats_add(&op->num, ci->refs[i].sign * v)
+				    == -1)
+					goto toolarge;
+			}
+		}
+		return;
+	}
+	if (!ci->selected)
+		return;
+	/* The C group of a cell is fixed by the document's D group. */
+	if (d->dgroup->id >= ci->nbyd) {
+		n = ci->nbyd;
+		ci->nbyd = d->dgroup->id + 16;
+		ci->byd = gip_xreallocarray(ci->byd, ci->nbyd,
+		    sizeof(*ci->byd));
+		memset(ci->byd + n, 0, (ci->nbyd - n) * sizeof(*ci->byd));
+	}
+	if ((g = ci->byd[d->dgroup->id]) == NULL) {
+		key_dims(st, d->dgroup, r->table, r->row, r->col);
+		g = stats_gtab_get(&st->cg, st->key.p, st->key.len, NULL);
+		ci->byd[d->dgroup->id] = g;
+	}
+	count(st, o, g, &g->docs, CID_CDOCS);
+	if (!isnum)
+		return;
+	count(st, o, g, &g->covered, CID_CCOVERED);
+	if (stats_add(&g->sum, v) == -1)
+		goto toolarge;
+	if (g->values == 0 || v < g->min)
+		g->min = v;
+	if (g->values == 0 || v > g->max)
+		g->max = v;
+	g->values++;
+	stats_vtab_add(&st->vt, 'C', g->id, v, 1);
+	return;
+toolarge:
+	gip_diag(file, line, GIP_ERROR, "sum too large for %s.%s.%s",
+	    r->table, r->row, r->col);
+	exit(GIP_EXIT_TROUBLE);
+}
+
+/*
+ * Findings of a document may come in batches (gip-check writes its
+ * continuity findings after all documents), so a document whose
+ * findings were settled is simply taken in again.
+ */
+static void
+do_finding(struct stats *st, struct stats_doc *d,
+    const struct stats_finding *f)
+{
+	struct stats_open *o;
+	struct stats_group *g;
+	int		 n = st->conf->ndim;
+
+	if ((o = d->open) == NULL)
+		o = open_doc(st, d);
+	else
+		touch(st, o);
+	o->flags |= DOC_FINDINGS;
+	d->flags |= DOC_FINDINGS;
+	key_dims(st, d->dgroup, f->table, f->row, f->col);
+	stats_key_field(&st->key, f->rule, strlen(f->rule), n);
+	stats_key_field(&st->key, f->severity, strlen(f->severity), n + 1);
+	g = stats_gtab_get(&st->fg, st->key.p, st->key.len, NULL);
+	g->findings++;
+	count(st, o, g, &g->failing, CID_FFAILING);
+}
+
+/*
+ * A finding joins its document through the id table; findings that
+ * arrive before any record of their document wait until the end.
+ */
+void
+stats_finding(struct stats *st, const struct stats_finding *f,
+    const char *file, unsigned long line)
+{
+	struct stats_strent *e;
+	struct stats_buffered *b;
+
+	if (st->conf->view != VIEW_FINDINGS)
+		return;
+	e = stats_strtab_get(&st->docs, f->doc, strlen(f->doc), NULL);
+	if (e != NULL && (((struct stats_doc *)e->val)->flags & DOC_RECORDS)) {
+		do_finding(st, e->val, f);
+		return;
+	}
+	if (st->nlater == st->latercap) {
+		st->latercap = st->latercap ? st->latercap * 2 : 64;
+		st->later = gip_xreallocarray(st->later, st->latercap,
+		    sizeof(*st->later));
+	}
+	b = &st->later[st->nlater++];
+	b->doc = gip_xstrdup(f->doc);
+	b->rule = gip_xstrdup(f->rule);
+	b->severity = gip_xstrdup(f->severity);
+	b->table = gip_xstrdup(f->table);
+	b->row = gip_xstrdup(f->row);
+	b->col = gip_xstrdup(f->col);
+	b->file = file;
+	b->line = line;
+}
+
+/* End of input: the waiting findings, then every document in flight. */
+void
+stats_finish(struct stats *st)
+{
+	struct stats_buffered *b;
+	struct stats_finding f;
+	struct stats_doc *d;
+	size_t		 i;
+
+	for (i = 0; i < st->nlater; i++) {
+		b = &st->later[i];
+		d = find_doc(st, b->doc);
+		if (d->dgroup == NULL) {
+			d->dgroup = doc_group(st, b->doc, "", "", "");
+			if (st->orphans++ == 0)
+				gip_diag(b->file, b->line, GIP_WARNING,
+				    "findings for %s, which has no records; "
+				    "its document fields are empty", b->doc);
+		}
+		f.doc = b->doc;
+		f.rule = b->rule;
+		f.severity = b->severity;
+		f.table = b->table;
+		f.row = b->row;
+		f.col = b->col;
+		do_finding(st, d, &f);
+	}
+	while (st->head != NULL)
+		close_doc(st, st->head, 1);
+}
+
+/* The warnings that sum up a run, once, at the end. */
+void
+stats_summary(struct stats *st)
+{
+	struct stats_map *m;
+	int		 i;
+
+	for (i = 0; i < st->conf->nmap; i++) {
+		m = &st->conf->maps[i];
+		if (m->used && m->unmatched > 0)
+			gip_warnx("%s: %lu document%s not in the map (first:"
+			    " %s); %s empty", m->path, m->unmatched,
+			    m->unmatched == 1 ? "" : "s", m->first_unmatched,
+			    m->unmatched == 1 ? "its fields are" :
+			    "their fields are");
+	}
+	if (st->bad > MAX_COMPLAINTS)
+		gip_warnx("%lu more bad lines not shown",
+		    st->bad - MAX_COMPLAINTS);
+	if (st->noncontig > 0)
+		gip_warnx("%lu document%s had records more than -w documents "
+		    "apart; raise -w", st->noncontig, st->noncontig == 1 ?
+		    "" : "s");
+	if (st->orphans > 1)
+		gip_warnx("%lu documents with findings but no records",
+		    st->orphans);
+}
+
+static void
+free_doc(void *p)
+{
+	free(p);
+}
+
+static void
+free_open(struct stats_open *o)
+{
+	struct stats_open *next;
+
+	for (; o != NULL; o = next) {
+		next = o->next;
+		free(o->set);
+		free(o->ops);
+		free(o);
+	}
+}
+
+static void
+free_cell(void *p)
+{
+	struct stats_cell *ci = p;
+
+	free(ci->refs);
+	free(ci->byd);
+	free(ci);
+}
+
+void
+stats_free(struct stats *st)
+{
+	size_t	 i;
+
+	stats_gtab_free(&st->dg);
+	stats_gtab_free(&st->cg);
+	stats_gtab_free(&st->rg);
+	stats_gtab_free(&st->fg);
+	stats_vtab_free(&st->vt);
+	stats_strtab_free(&st->docs, free_doc);
+	stats_strtab_free(&st->cellcache, free_cell);
+	stats_strtab_free(&st->edges, NULL);
+	stats_strtab_free(&st->pending, free);
+	for (i = 0; i < st->nlater; i++) {
+		free(st->later[i].doc);
+		free(st->later[i].rule);
+		free(st->later[i].severity);
+		free(st->later[i].table);
+		free(st->later[i].row);
+		free(st->later[i].col);
+	}
+	free(st->later);
+	free_open(st->head);
+	free_open(st->free);
+	gip_buf_free(&st->key);
+}

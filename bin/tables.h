@@ -1,0 +1,120 @@
+/*
+ * tables.h: the private interface between the parts of gip-tables.
+ *
+ * A document is kept whole (memory is bounded by the largest single
+ * document): its lines, the cells the lexer cut them into, and the
+ * "label stream", the normalized text of all label cells end to end, in
+ * which the row labels are searched so that a label wrapped over several
+ * lines or cells is still found.
+ */
+#ifndef TABLES_H
+#define TABLES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* cell kinds */
+#define TB_TEXT		0	/* a label or any other text */
+#define TB_NUM		1	/* a number (value in doc->vals) */
+#define TB_NA		2	/* —, -, /, 无 ... */
+#define TB_EMPTY	3	/* an empty TSV or pipe-table cell */
+
+/* cell flags */
+#define TBF_CAND	0x01	/* may be a table value (see lex) */
+#define TBF_PROSE	0x02	/* a sentence, never part of a table */
+#define TBF_LEADE	0x04	/* EMPTY before any number on its line */
+#define TBF_TRAILE	0x08	/* EMPTY after every number on its line */
+#define TBF_DROP	0x10	/* text kept out of the label stream */
+#define TBF_ETAIL	0x20	/* EMPTY after the last text of its line */
+
+/* units glued to a number */
+#define TBU_NONE	0
+#define TBU_COUNT	1	/* 件 个 项 ... */
+#define TBU_YUAN	2	/* 元 */
+#define TBU_WAN		3	/* 万元 */
+
+struct tb_line {
+	size_t		 off, len;	/* in doc->text */
+	unsigned long	 src;		/* source line number */
+	int		 sec;		/* standard section (sec frames), -1 */
+	size_t		 cell0;		/* index of its first cell */
+	int		 mode;		/* '\t', '|' or ' ' */
+};
+
+struct tb_cell {
+	size_t		 line;		/* index into doc->lines */
+	size_t		 roff, rlen;	/* raw text, in doc->text */
+	size_t		 noff, nlen;	/* TEXT: doc->stream; NUM: doc->vals */
+	unsigned char	 kind, flags, unit, dec; /* dec: has decimals */
+	unsigned char	 sign;		/* NUM: '+', '-' or 0 */
+};
+
+/* statuses of a reading */
+#define TBS_NUM		0
+#define TBS_BLANK	1
+#define TBS_NA		2
+#define TBS_TEXT	3
+#define TBS_MISSING	4
+
+extern const char *const tb_status_names[];
+
+/* raw text source of a record */
+#define TBR_TEXT	0	/* doc->text */
+#define TBR_MSG		1	/* doc->msg */
+
+/* one output record */
+struct tb_rec {
+	const char	*table, *row, *col;
+	int		 status;
+	size_t		 voff, vlen;	/* value, in doc->vals */
+	size_t		 roff, rlen;	/* raw */
+	int		 rbuf;		/* TBR_* */
+	unsigned long	 line;
+};
+
+struct tb_doc {
+	char		*name;
+	char		*agency, *year, *tmpl;	/* from meta frames, or NULL */
+	int		 cursec;
+	struct gip_buf	 text;
+	struct tb_line	*lines;
+	size_t		 nline, capline;
+	struct tb_cell	*cells;
+	size_t		 ncell, capcell;
+	struct gip_buf	 stream;
+	size_t		*tcell;		/* cells in the stream, in order */
+	size_t		 ntcell, captcell;
+	struct gip_buf	 vals;
+	struct gip_buf	 msg;
+	struct tb_rec	*recs;
+	size_t		 nrec, caprec;
+	const char	*tmplname;	/* template used: "2021", "2019" */
+	int		 failed;	/* a table could not be read whole */
+};
+
+/* tables_lex.c */
+void	 tb_lex(struct tb_doc *);
+const char *tb_search(const char *, size_t, const char *, size_t);
+size_t	 tb_norm(struct gip_buf *, const char *, size_t);
+int	 tb_number(const char *, size_t, struct gip_buf *, unsigned char *,
+	    unsigned char *, unsigned char *);
+
+/* tables_find.c */
+void	 tb_find(struct tb_doc *);
+size_t	 tb_stream_cell(const struct tb_doc *, size_t);
+
+/* tables_narr.c */
+extern const char *const tb_narr_keys[][2];
+extern const size_t tb_nnarr;
+void	 tb_narr(struct tb_doc *);
+
+/* tables_out.c */
+void	 tb_rec_add(struct tb_doc *, const struct tb_rec *);
+size_t	 tb_msg(struct tb_doc *, const char *, ...) GIP_PRINTF(2, 3);
+void	 tb_out_header(struct gip_out *);
+void	 tb_out_tsv(struct gip_out *, const struct tb_doc *);
+void	 tb_out_json(struct gip_out *, const struct tb_doc *);
+void	 tb_out_wide_header(struct gip_out *);
+void	 tb_out_wide(struct gip_out *, const struct tb_doc *);
+
+#endif /* TABLES_H */

@@ -1,0 +1,275 @@
+/*
+ * tables_out.c: the three output forms of gip-tables: records (TSV),
+ * one JSON object per document, and one wide TSV line per document.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gip.h"
+#include "tables.h"
+
+const char *const tb_status_names[] = {
+	"num", "blank", "na", "text", "missing"
+};
+
+void
+tb_rec_add(struct tb_doc *d, const struct tb_rec *r)
+{
+	if (d->nrec == d->caprec) {
+		d->caprec = d->caprec ? d->caprec * 2 : 256;
+		d->recs = gip_xreallocarray(d->recs, d->caprec,
+		    sizeof(*d->recs));
+	}
+	d->recs[d->nrec++] = *r;
+}
+
+/* Keep a message in the document; returns its offset in d->msg. */
+size_t
+tb_msg(struct tb_doc *d, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[512];
+	size_t	 off = d->msg.len;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	gip_buf_add(&d->msg, buf, (size_t)n);
+	return off;
+}
+
+static const char *
+raw_of(const struct tb_doc *d, const struct tb_rec *r)
+{
+	return (r->rbuf == TBR_MSG ? d->msg.p : d->text.p) + r->roff;
+}
+
+static void
+field_opt(struct gip_out *o, const char *s)
+{
+	gip_tsv_fields(o, s == NULL ? "" : s);
+}
+
+void
+tb_out_header(struct gip_out *o)
+{
+	gip_record_write_header(o);
+}
+
+/* a line number, without printf */
+static void
+field_ulong(struct gip_out *o, unsigned long v)
+{
+	char	 buf[24];
+	size_t	 i = sizeof(buf);
+
+	if (v == 0) {
+		gip_tsv_field(o, "", 0);
+		return;
+	}
+	while (v > 0 && i > 0) {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	gip_tsv_field(o, buf + i, sizeof(buf) - i);
+}
+
+void
+tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
+{
+	static struct gip_out pre;	/* only its buffer is used */
+	const struct tb_rec *r;
+	size_t		 i;
+
+	if (d->nrec == 0)
+		return;
+	/* the four document columns, escaped once */
+	gip_buf_reset(&pre.buf);
+	pre.nfield = 0;
+	gip_tsv_fields(&pre, d->name);
+	field_opt(&pre, d->agency);
+	field_opt(&pre, d->year);
+	field_opt(&pre, d->tmplname);
+	for (i = 0; i < d->nrec; i++) {
+		r = &d->recs[i];
+		gip_out_write(o, pre.buf.p, pre.buf.len);
+		o->nfield = 4;
+		gip_tsv_fields(o, r->table);
+		gip_tsv_fields(o, r->row);
+		gip_tsv_fields(o, r->col);
+		gip_tsv_field(o, d->vals.p == NULL ? "" : d->vals.p + r->voff,
+		    r->vlen);
+		gip_tsv_fields(o, tb_status_names[r->status]);
+		gip_tsv_field(o, raw_of(d, r), r->rlen);
+		field_ulong(o, r->line);
+		gip_tsv_end_row(o);
+	}
+}
+
+static void
+json_opt(struct gip_out *o, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		gip_out_puts(o, "null");
+	else
+		gip_json_strs(o, s);
+}
+
+/*
+ * Records come grouped by table, then row (schema order), so the
+ * nesting is written as they come.
+ */
+void
+tb_out_json(struct gip_out *o, const struct tb_doc *d)
+{
+	const struct tb_rec *r, *p = NULL;
+	size_t		 i;
+
+	gip_out_puts(o, "{\"doc\":");
+	gip_json_strs(o, d->name);
+	gip_out_puts(o, ",\"agency\":");
+	json_opt(o, d->agency);
+	gip_out_puts(o, ",\"year\":");
+	json_opt(o, d->year);
+	gip_out_puts(o, ",\"template\":");
+	json_opt(o, d->tmplname);
+	gip_out_puts(o, ",\"tables\":{");
+	for (i = 0; i < d->nrec; i++, p = r) {
+		r = &d->recs[i];
+		if (p == NULL || strcmp(p->table, r->table) != 0) {
+			if (p != NULL)
+				gip_out_puts(o, "}},");
+			gip_json_strs(o, r->table);
+			gip_out_puts(o, ":{");
+			gip_json_strs(o, r->row);
+			gip_out_puts(o, ":{");
+		} else if (strcmp(p->row, r->row) != 0) {
+			gip_out_puts(o, "},");
+			gip_json_strs(o, r->row);
+			gip_out_puts(o, ":{");
+		} else
+			gip_out_putc(o, ',');
+		gip_json_strs(o, r->col);
+		gip_out_puts(o, ":{\"value\":");
+		if (r->status == TBS_NUM)
+			gip_out_write(o, d->vals.p + r->voff, r->vlen);
+		else
+			gip_out_puts(o, "null");
+		gip_out_puts(o, ",\"status\":");
+		gip_json_strs(o, tb_status_names[r->status]);
+		gip_out_puts(o, ",\"raw\":");
+		gip_json_str(o, raw_of(d, r), r->rlen);
+		gip_out_puts(o, ",\"line\":");
+		if (r->line > 0)
+			gip_out_printf(o, "%lu", r->line);
+		else
+			gip_out_puts(o, "null");
+		gip_out_putc(o, '}');
+	}
+	if (p != NULL)
+		gip_out_puts(o, "}}");
+	gip_out_puts(o, "}}");
+	gip_out_endline(o);
+}
+
+/* The wide columns: every schema cell once, then the narrative facts. */
+struct widecol {
+	const char	*table, *row, *col;
+};
+
+static struct widecol *wcols;
+static size_t nwcol;
+
+static void
+wide_init(void)
+{
+	const struct gip_cell *s;
+	size_t		 n, i, j;
+
+	if (wcols != NULL)
+		return;
+	s = gip_schema(&n);
+	wcols = gip_xreallocarray(NULL, n + tb_nnarr, sizeof(*wcols));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nwcol; j++)
+			if (strcmp(wcols[j].table, s[i].table) == 0 &&
+			    strcmp(wcols[j].row, s[i].row) == 0 &&
+			    strcmp(wcols[j].col, s[i].col) == 0)
+				break;
+		if (j < nwcol)
+			continue;
+		wcols[nwcol].table = s[i].table;
+		wcols[nwcol].row = s[i].row;
+		wcols[nwcol].col = s[i].col;
+		nwcol++;
+	}
+	for (i = 0; i < tb_nnarr; i++) {
+		wcols[nwcol].table = "narr";
+		wcols[nwcol].row = tb_narr_keys[i][0];
+		wcols[nwcol].col = tb_narr_keys[i][1];
+		nwcol++;
+	}
+}
+
+void
+tb_out_wide_header(struct gip_out *o)
+{
+	size_t	 i;
+
+	wide_init();
+	gip_tsv_fields(o, "doc");
+	gip_tsv_fields(o, "agency");
+	gip_tsv_fields(o, "year");
+	gip_tsv_fields(o, "template");
+	for (i = 0; i < nwcol; i++)
+		gip_tsv_fieldf(o, "%s.%s.%s", wcols[i].table, wcols[i].row,
+		    wcols[i].col);
+	gip_tsv_end_row(o);
+}
+
+/*
+ * A number as itself, a blank or absent cell empty, a mark or text as
+ * written, a cell that could not be read as "?".
+ */
+void
+tb_out_wide(struct gip_out *o, const struct tb_doc *d)
+{
+	const struct tb_rec *r;
+	size_t		 i, j, k = 0;
+
+	wide_init();
+	gip_tsv_fields(o, d->name);
+	field_opt(o, d->agency);
+	field_opt(o, d->year);
+	field_opt(o, d->tmplname);
+	for (i = 0; i < nwcol; i++) {
+		r = NULL;
+		/* records are in column order; look ahead from the last hit */
+		for (j = 0; j < d->nrec; j++) {
+			const struct tb_rec *q = &d->recs[(k + j) % d->nrec];
+
+			if (strcmp(q->table, wcols[i].table) == 0 &&
+			    strcmp(q->row, wcols[i].row) == 0 &&
+			    strcmp(q->col, wcols[i].col) == 0) {
+				r = q;
+				k = (k + j + 1) % d->nrec;
+				break;
+			}
+		}
+		if (r == NULL || r->status == TBS_BLANK)
+			gip_tsv_field(o, "", 0);
+		else if (r->status == TBS_NUM)
+			gip_tsv_field(o, d->vals.p + r->voff, r->vlen);
+		else if (r->status == TBS_MISSING)
+			gip_tsv_field(o, "?", 1);
+		else
+			gip_tsv_field(o, raw_of(d, r), r->rlen);
+	}
+	gip_tsv_end_row(o);
+}

@@ -1,0 +1,46 @@
+#!/bin/sh
+# gip-stats on many processes: split a record stream into parts (the
+# cuts fall inside reports), aggregate each part with --partial in
+# parallel, combine the states with --merge, and compare with a single
+# run.  The result is the same, byte for byte; the state of a part
+# carries the reports at its edges (E and P lines) so that they are
+# counted once.  The records come from one gip-tables, so a report's
+# records are together and -w 1 keeps the states small (with the
+# default, -w 16, the first 16 reports of a part are left open too,
+# which allows for interleaved writers).  Output in stats-partial.out.
+cd "$(dirname "$0")/.." || exit 2
+PATH=${GIP_BIN:-$PWD/bin}:$PATH
+in=tests/fixtures/stats/records.tsv
+opts="-g year,row -c t3.new.total,t3.total.total"
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+echo "## one run: gip-stats $opts"
+gip-stats $opts "$in" | tee "$tmp/single"
+
+echo
+echo "## three parts of $(wc -l < "$in") lines, cut inside reports"
+split -n l/3 "$in" "$tmp/part."
+for p in "$tmp"/part.??; do
+	printf '%s: %s lines, from %s to %s\n' "${p##*/}" "$(wc -l < "$p")" \
+	    "$(head -1 "$p" | cut -f1)" "$(tail -1 "$p" | cut -f1)"
+done
+ls "$tmp"/part.?? | xargs -P3 -n1 sh -c \
+    'gip-stats -p -w 1 '"$opts"' "$1" > "$1.st"' sh
+
+echo
+echo "## the state of part.ab: its first and last reports are left open"
+cat "$tmp/part.ab.st"
+
+echo
+echo "## gip-stats -M part.*.st"
+gip-stats -M "$tmp"/part.*.st | tee "$tmp/merged"
+cmp "$tmp/single" "$tmp/merged" && echo "-> identical to the single run"
+
+echo
+echo "## Hadoop Streaming shape: mappers, sort, combiner (-M -p), reducer"
+for p in "$tmp"/part.??; do
+	gip-stats -p -w 1 -r disclosure,correction -g year < "$p"
+done | LC_ALL=C sort | gip-stats -M -p | gip-stats -M -P | tee "$tmp/hadoop"
+gip-stats -r disclosure,correction -g year -P "$in" | cmp - "$tmp/hadoop" &&
+    echo "-> identical to gip-stats -r disclosure,correction -g year -P"

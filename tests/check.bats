@@ -1,0 +1,494 @@
+#!/usr/bin/env bats
+# gip-check: each rule triggered and not triggered, the input forms,
+# the options and the edge cases.  Fixtures in tests/fixtures/check are
+# hand-made gip-tables records; good.tsv is one consistent 2021 report
+# (its sums are worked out in tests/fixtures/check/README), and every
+# other file breaks one thing in a copy of it.
+
+load helpers
+
+setup() {
+	F="$FIXTURES/check"
+	export SOURCE_DATE_EPOCH=1767225600	# 2026-01-01
+}
+
+# fields 2,3,4,5,6,7,8 (rule .. actual) of every finding
+keys() {
+	cut -f 2-8
+}
+
+@test "consistent 2021 and 2019 reports: no finding, exit 0, quiet" {
+	run --separate-stderr gip-check "$F/good.tsv" "$F/good2019.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+}
+
+@test "JSON Lines input gives the same result as TSV" {
+	run --separate-stderr gip-check "$F/good.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	# and a broken cell is found in JSON too
+	jq -c '.tables.t4.review.total.value = 6' "$F/good.jsonl" > "$BATS_TEST_TMPDIR/t4.jsonl"
+	run gip-check "$BATS_TEST_TMPDIR/t4.jsonl"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 't4-total\terror\tt4\treview\ttotal\t5\t6')" ]
+}
+
+@test "t3-balance: per column, with the Chinese labels" {
+	run gip-check "$F/balance.tsv"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[ "$(printf '%s\n' "${lines[0]}" | keys)" = "$(printf 't3-balance\terror\tt3\tnew+carry_in=total+carry_out\tnatural\t43\t44')" ]
+	[ "$(printf '%s\n' "${lines[1]}" | cut -f 6-8)" = "$(printf 'total\t53\t54')" ]
+	[[ "${lines[0]}" == *"自然人: 一、本年新收政府信息公开申请数量 (40) + 二、上年结转政府信息公开申请数量 (3) = 43, but 三、本年度办理结果（七）总计 (41) + 四、结转下年度继续办理 (3) = 44"* ]]
+	[ "$(printf '%s\n' "${lines[0]}" | cut -f 1,10)" = "$(printf 'balance.txt\t93')" ]
+}
+
+@test "t3-rows: a request filed in the wrong column (totals still agree)" {
+	run gip-check "$F/rows.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 't3-rows\terror\tt3\topen\ttotal\t25\t24\nt3-rows\terror\tt3\tunable_nohold\ttotal\t7\t8')" ]
+	[[ "${lines[1]}" == *"三、本年度办理结果（四）无法提供 1.本机关不掌握相关政府信息: 自然人 (5) + "*", but 总计 (8)"* ]]
+}
+
+@test "t3-outcome: (七)总计 against the twenty outcome rows" {
+	run gip-check "$F/outcome.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 't3-outcome\terror\tt3\ttotal\tnatural\t42\t41\nt3-outcome\terror\tt3\ttotal\ttotal\t51\t50')" ]
+	[[ "${lines[0]}" == *"（六）其他处理1–3 = 42, but 三、本年度办理结果（七）总计 (41)"* ]]
+}
+
+@test "t3-outcome: the 2019 template's single (六)其他处理 row" {
+	awk -F'\t' -v OFS='\t' '$5 == "t3" && $6 == "other" && $7 == "natural" { $8 = 2; $10 = 2 } { print }' \
+	    "$F/good2019.tsv" > "$BATS_TEST_TMPDIR/o19.tsv"
+	run gip-check -r t3-outcome "$BATS_TEST_TMPDIR/o19.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 't3-outcome\terror\tt3\ttotal\tnatural\t42\t41')" ]
+	[[ "$output" == *"（五）不予处理1–5 + （六）其他处理 = 42"* ]]
+}
+
+@test "t4-total: 行政复议 总计" {
+	run gip-check "$F/t4.tsv"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf 't4.txt\tt4-total\terror\tt4\treview\ttotal\t5\t6\t行政复议: 结果维持 (3) + 结果纠正 (1) + 其他结果 (0) + 尚未审结 (1) = 5, but 总计 (6)\t103')" ]
+}
+
+@test "t4-total: the two 行政诉讼 groups" {
+	awk -F'\t' -v OFS='\t' '$5 == "t4" && ($6 == "direct" || $6 == "after") && $7 == "keep" { $8 += 1; $10 = $8 } { print }' \
+	    "$F/good.tsv" > "$BATS_TEST_TMPDIR/lit.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/lit.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 5,7,8)" = "$(printf 'direct\t4\t3\nafter\t3\t2')" ]
+	[[ "${lines[0]}" == *"行政诉讼 未经复议直接起诉: 结果维持 (3)"* ]]
+}
+
+@test "value: negative, fractional, too many decimals are errors; blank, na, text warnings" {
+	run gip-check -r value "$F/value.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3,5,6,8)" = "$(printf '%s\n' \
+	    "warning	reg	made	若干" \
+	    "error	reg	valid	1,2" \
+	    "error	norm	valid	2.5" \
+	    "warning	license	decisions	—" \
+	    "error	penalty	decisions	-3" \
+	    "warning	coercion	decisions	" \
+	    "error	fee	amount	12.50631")" ]
+	[[ "$output" == *"第二十条第（六）项 行政处罚 / 本年处理决定数量: negative value: “-3”"* ]]
+}
+
+@test "value: fee decimals, 2019 signed 本年增/减 and money are fine" {
+	run gip-check -r value "$F/good.tsv" "$F/good2019.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	grep -q '	delta	-2	num' "$F/good2019.tsv"
+	grep -q '	amount	12.5063	num' "$F/good.tsv"
+}
+
+@test "value: warnings alone exit 0; -W error hides them" {
+	awk -F'\t' -v OFS='\t' '$5 == "t2" && $6 == "coercion" { $8 = ""; $9 = "blank"; $10 = "" } { print }' \
+	    "$F/good.tsv" > "$BATS_TEST_TMPDIR/w.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/w.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,3,5)" = "$(printf 'value\twarning\tcoercion')" ]
+	run gip-check -W error "$BATS_TEST_TMPDIR/w.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "not assessable: a '/' operand is a warning once per sum, never 0" {
+	run gip-check "$F/notassess.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2-6)" = "$(printf '%s\n' \
+	    "value	warning	t3	new	natural" \
+	    "t3-balance	warning	t3	new+carry_in=total+carry_out	natural" \
+	    "t3-rows	warning	t3	new	total")" ]
+	[[ "${lines[1]}" == *"自然人: not assessable: 一、本年新收政府信息公开申请数量 / 自然人 is “/” (not applicable)"* ]]
+}
+
+@test "complete: missing table, absent cell, unreadable cell" {
+	run gip-check -r complete "$F/complete.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3-8,10)" = "$(printf '%s\n' \
+	    "error	t4			15 cells	0 cells	" \
+	    "error	t2	fee	amount		no number in the cell	58" \
+	    "error	t3	ignore_mass	legal			88")" ]
+	[[ "${lines[0]}" == *"表四 政府信息公开行政复议、行政诉讼情况 is missing (the 2021 template requires it)"* ]]
+}
+
+@test "complete: an unreadable table and an unreadable row are one finding each" {
+	run gip-check -r complete "$F/unread.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3-8,10)" = "$(printf '%s\n' \
+	    "error	t4			15 cells	0 cells	103" \
+	    "error	t3	deny_case		7 cells	0 cells	80")" ]
+	[[ "${lines[0]}" == *"表四 政府信息公开行政复议、行政诉讼情况 could not be read: 行政复议 / 结果维持 is unreadable (header not found)"* ]]
+	[[ "${lines[1]}" == *"三、本年度办理结果（三）不予公开 7.属于行政执法案卷: row not read: unreadable (row not found)"* ]]
+	# table 四's sums are not attempted; table 三's say which cell stops them
+	run gip-check -r t4-total,t3-outcome "$F/unread.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2 | sort -u)" = "t3-outcome" ]
+}
+
+@test "complete: a 2019 cell in a 2021 report is a warning; pre2019 needs no tables" {
+	printf 'x.txt\tA\t2022\t2021\tt3\tother\tnatural\t1\tnum\t1\t80\n' > "$BATS_TEST_TMPDIR/x.tsv"
+	tail -n +2 "$F/good.tsv" | sed 's/^wsjk-2022.txt/x.txt/; s/\t某区卫生健康委员会\t/\tA\t/' >> "$BATS_TEST_TMPDIR/x.tsv"
+	run gip-check -r complete "$BATS_TEST_TMPDIR/x.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3-6)" = "$(printf 'warning\tt3\tother\tnatural')" ]
+	echo '{"doc":"old.txt","agency":"A","year":"2015","template":"pre2019","tables":{}}' > "$BATS_TEST_TMPDIR/old.jsonl"
+	run gip-check "$BATS_TEST_TMPDIR/old.jsonl"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "narrative: seed 001's 行政许可500家 and 行政处罚18家 against 5 and 5" {
+	run gip-check "$F/narr.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2-8,10)" = "$(printf '%s\n' \
+	    "narrative	error	t2	penalty	decisions	5	18	17" \
+	    "narrative	error	t2	license	decisions	5	500	17")" ]
+	[[ "${lines[1]}" == *"the text says 第二十条第（五）项 行政许可 / 本年处理决定数量 is 500 (“行政许可500家”), but the table says 5 (line 49)"* ]]
+}
+
+@test "narrative: 行政诉讼 against the two litigation totals; a blank cell is a warning" {
+	{
+		cat "$F/good.tsv"
+		printf 'wsjk-2022.txt\tA\t2022\t2021\tnarr\tlitigation\ttotal\t5\tnum\t行政诉讼5件\t20\n'
+		printf 'wsjk-2022.txt\tA\t2022\t2021\tnarr\tlitigation\ttotal\t7\tnum\t行政诉讼案件7件\t21\n'
+	} > "$BATS_TEST_TMPDIR/lit.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/lit.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2-8,10)" = "$(printf 'narrative\terror\tt4\tdirect+after\ttotal\t5\t7\t21')" ]
+	[[ "$output" == *"the text says 行政诉讼 未经复议直接起诉 / 总计 + 行政诉讼 复议后起诉 / 总计 is 7 (“行政诉讼案件7件”), but the table says 3 + 2 = 5 (line 103)"* ]]
+	awk -F'\t' -v OFS='\t' '$6 == "license" && $5 == "t2" { $8 = ""; $9 = "blank"; $10 = "" } { print }' "$F/good.tsv" > "$BATS_TEST_TMPDIR/b.tsv"
+	run gip-check -r narrative "$BATS_TEST_TMPDIR/b.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,3,5,8)" = "$(printf 'narrative\twarning\tlicense\t1258')" ]
+	[[ "$output" == *"but the table cell is blank (line 49)"* ]]
+}
+
+@test "narrative: agreeing facts and facts about no cell are quiet" {
+	grep -c '	narr	' "$F/good.tsv"
+	printf 'wsjk-2022.txt\t某区卫生健康委员会\t2022\t2021\tnarr\tsomething\telse\t7\tnum\t7件\t9\n' > "$BATS_TEST_TMPDIR/n.tsv"
+	run gip-check "$F/good.tsv" "$BATS_TEST_TMPDIR/n.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "continuity: 上年结转 against last year's 结转下年度, per column" {
+	run gip-check "$F/prev.tsv" "$F/good.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 1-8,10)" = "$(printf '%s\n' \
+	    "wsjk-2022.txt	continuity	warning	t3	carry_in	natural	2	3	71" \
+	    "wsjk-2022.txt	continuity	warning	t3	carry_in	legal	1	0	71")" ]
+	[[ "${lines[0]}" == *"二、上年结转政府信息公开申请数量 / 自然人 (3) differs from 四、结转下年度继续办理 / 自然人 (2) of the 2021 report wsjk-2021.txt (line 94)"* ]]
+	# the order of the documents does not matter
+	run gip-check "$F/good.tsv" "$F/prev.tsv"
+	[ "${#lines[@]}" -eq 2 ]
+}
+
+@test "continuity: matching years, other agencies and gaps are quiet" {
+	run gip-check "$F/prevok.tsv" "$F/good.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	sed 's/某区卫生健康委员会/另一个委员会/' "$F/prev.tsv" > "$BATS_TEST_TMPDIR/other.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/other.tsv" "$F/good.tsv"
+	[ -z "$output" ]
+	sed 's/\t2021\t2021\t/\t2020\t2021\t/' "$F/prev.tsv" > "$BATS_TEST_TMPDIR/gap.tsv"
+	run gip-check -r continuity "$BATS_TEST_TMPDIR/gap.tsv" "$F/good.tsv"
+	[ -z "$output" ]
+}
+
+@test "year: template against year, range, unknown" {
+	run gip-check "$F/year.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,3,7,8)" = "$(printf 'year\twarning\t2021..\t2019')" ]
+	[[ "$output" == *"predates the 2021 template"* ]]
+	sed 's/\t2019\t2021\t/\t2031\t2021\t/' "$F/year.tsv" > "$BATS_TEST_TMPDIR/y.tsv"
+	run gip-check -r year "$BATS_TEST_TMPDIR/y.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f 7,8)" = "$(printf '2008..2027\t2031')" ]
+	sed 's/\t2019\t2021\t/\t\t2021\t/' "$F/year.tsv" > "$BATS_TEST_TMPDIR/y.tsv"
+	run gip-check -r year "$BATS_TEST_TMPDIR/y.tsv"
+	[[ "$output" == *"the report year is unknown"* ]]
+	run gip-check -r year "$F/good.tsv" "$F/good2019.tsv"
+	[ -z "$output" ]
+}
+
+@test "year: publication date from a JSON document" {
+	jq -c '.published = "2022-06-30"' "$F/good.jsonl" > "$BATS_TEST_TMPDIR/p.jsonl"
+	run gip-check -r year "$BATS_TEST_TMPDIR/p.jsonl"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"published 2022-06-30, before the reported year 2022 ended"* ]]
+	jq -c '.published = "2023-01-20"' "$F/good.jsonl" > "$BATS_TEST_TMPDIR/p.jsonl"
+	run gip-check -r year "$BATS_TEST_TMPDIR/p.jsonl"
+	[ -z "$output" ]
+}
+
+@test "interleaved documents give the same findings as contiguous ones" {
+	cat "$F/balance.tsv" "$F/t4.tsv" "$F/good2019.tsv" > "$BATS_TEST_TMPDIR/seq.tsv"
+	paste -d '\n' "$F/balance.tsv" "$F/t4.tsv" "$F/good2019.tsv" | grep -v '^$' > "$BATS_TEST_TMPDIR/mix.tsv"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/mix.tsv")" -eq 602 ]
+	gip-check "$BATS_TEST_TMPDIR/seq.tsv" | sort > "$BATS_TEST_TMPDIR/a" || true
+	gip-check "$BATS_TEST_TMPDIR/mix.tsv" | sort > "$BATS_TEST_TMPDIR/b" || true
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/a")" -eq 3 ]
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	# contiguous input works with a window of one document
+	run gip-check -w 1 "$BATS_TEST_TMPDIR/seq.tsv"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 3 ]
+}
+
+@test "a document seen again after it was checked: reported once, dropped, exit 2" {
+	paste -d '\n' "$F/balance.tsv" "$F/t4.tsv" | grep -v '^$' > "$BATS_TEST_TMPDIR/mix.tsv"
+	run --separate-stderr gip-check -w 1 "$BATS_TEST_TMPDIR/mix.tsv"
+	[ "$status" -eq 2 ]
+	[ "$(printf '%s\n' "$stderr" | grep -c 'records after the document was checked are dropped')" -eq 1 ]
+	[[ "$stderr" == *"records of 1 documents dropped"* ]]
+}
+
+@test "--pass copies the input unchanged and writes findings to -o" {
+	cat "$F/good.jsonl" "$F/t4.tsv" > "$BATS_TEST_TMPDIR/in"
+	printf 'crlf.txt\tA\t2022\t2021\tt2\treg\tmade\t0\tnum\t0\t1\r\n' >> "$BATS_TEST_TMPDIR/in"
+	run --separate-stderr gip-check --pass -o "$BATS_TEST_TMPDIR/findings.tsv" "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/in")" ]
+	gip-check -p -o "$BATS_TEST_TMPDIR/f2" < "$BATS_TEST_TMPDIR/in" | cmp - "$BATS_TEST_TMPDIR/in"
+	grep -q '^t4.txt	t4-total	error' "$BATS_TEST_TMPDIR/findings.tsv"
+	cmp "$BATS_TEST_TMPDIR/findings.tsv" "$BATS_TEST_TMPDIR/f2"
+	ls -a "$BATS_TEST_TMPDIR" | { ! grep -q gip-check; }
+}
+
+@test "--pass without -o is a usage error" {
+	run --separate-stderr gip-check -p "$F/good.tsv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"usage: gip-check"* ]]
+	run --separate-stderr gip-check -p -o - "$F/good.tsv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
+@test "--json: one valid object per finding, nulls for empty fields" {
+	run gip-check --json "$F/complete.tsv" "$F/narr.tsv"
+	[ "$status" -eq 1 ]
+	printf '%s\n' "$output" | jq -e . > /dev/null
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.table == "t4") | [.rule, .severity, (.row == null), .expected, (.line == null)] | @tsv')" = "$(printf 'complete\terror\ttrue\t15 cells\ttrue')" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.rule == "narrative") | .actual' | paste -sd ,)" = "18,500" ]
+}
+
+@test "--header writes the ten field names first" {
+	run gip-check -H "$F/t4.tsv"
+	[ "${lines[0]}" = "$(printf 'doc\trule\tseverity\ttable\trow\tcol\texpected\tactual\tmessage\tline')" ]
+	[ "${#lines[@]}" -eq 2 ]
+	run gip-check -H -j "$F/t4.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "-r and -R select and skip rules; unknown rule is a usage error" {
+	cat "$F/balance.tsv" "$F/t4.tsv" "$F/narr.tsv" > "$BATS_TEST_TMPDIR/all.tsv"
+	run gip-check -r t4-total,narrative "$BATS_TEST_TMPDIR/all.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f 2 | paste -sd ,)" = "t4-total,narrative,narrative" ]
+	run gip-check -R t4-total,narrative "$BATS_TEST_TMPDIR/all.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f 2 | paste -sd ,)" = "t3-balance,t3-balance" ]
+	run gip-check -R all "$BATS_TEST_TMPDIR/all.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run --separate-stderr gip-check -r t3-nonsense "$F/good.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown rule: t3-nonsense"* ]]
+}
+
+@test "--summary counts per rule on stderr" {
+	run --separate-stderr gip-check -s "$F/balance.tsv" "$F/notassess.tsv" "$F/good2019.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"gip-check: summary: 3 documents, 602 records, errors 2, warnings 3"* ]]
+	[[ "$stderr" == *"gip-check: summary: t3-balance: errors 2, warnings 1"* ]]
+	[[ "$stderr" == *"gip-check: summary: t3-rows: errors 0, warnings 1"* ]]
+}
+
+@test "stdin, '-' and a file operand give the same output" {
+	a=$(gip-check "$F/balance.tsv" || true)
+	b=$(gip-check - < "$F/balance.tsv" || true)
+	c=$(gip-check < "$F/balance.tsv" || true)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+	[ "$a" = "$c" ]
+}
+
+@test "CRLF, a BOM and no final newline change nothing" {
+	{ printf '\357\273\277'; sed 's/$/\r/' "$F/t4.tsv"; } > "$BATS_TEST_TMPDIR/crlf.tsv"
+	head -c -1 "$F/t4.tsv" > "$BATS_TEST_TMPDIR/nonl.tsv"
+	a=$(gip-check "$F/t4.tsv" || true)
+	[ "$(gip-check "$BATS_TEST_TMPDIR/crlf.tsv" || true)" = "$a" ]
+	[ "$(gip-check "$BATS_TEST_TMPDIR/nonl.tsv" || true)" = "$a" ]
+}
+
+@test "empty input: no output, exit 0" {
+	run --separate-stderr gip-check < /dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+}
+
+@test "a malformed line is reported with file and line, the rest is checked, exit 2" {
+	{ head -3 "$F/t4.tsv"; printf 'only\tthree\tfields\n'; tail -n +4 "$F/t4.tsv"; } > "$BATS_TEST_TMPDIR/bad.tsv"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/bad.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "gip-check: $BATS_TEST_TMPDIR/bad.tsv:4: error: not a record (11 columns expected, or a JSON object)" ]
+	[ "$(printf '%s\n' "$output" | cut -f 2)" = "t4-total" ]
+}
+
+@test "malformed JSON: byte offset in the message, exit 2" {
+	printf '{"doc":"a","tables":{"t3":{"new":{"natural":{"value":1,}}}}}\n' > "$BATS_TEST_TMPDIR/bad.jsonl"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/bad.jsonl"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "gip-check: $BATS_TEST_TMPDIR/bad.jsonl:1: error: byte 56: expected a string key" ]
+	printf '{"doc":"a","tables":{"t3":[1]}}\n{"doc":"b","agency":"\\ud800x"\n' > "$BATS_TEST_TMPDIR/bad.jsonl"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/bad.jsonl"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"bad.jsonl:1: error: tables.t3: not an object"* ]]
+	[[ "$stderr" == *"bad.jsonl:2: error: byte 30: unexpected end of input in object"* ]]
+}
+
+@test "JSON: escapes, surrogate pairs and arrays of prose facts" {
+	jq -c '.doc = "PLACEHOLDER" | .tables.narr = {"license": {"decisions": [{"value": 1258, "status": "num", "raw": "a", "line": 3}, {"value": 9, "status": "num", "raw": "b", "line": 4}]}}' \
+	    "$F/good.jsonl" | sed 's/"PLACEHOLDER"/"d\\u00e9\\ud83d\\ude00\\t\\"x\\""/' > "$BATS_TEST_TMPDIR/e.jsonl"
+	grep -qF '"doc":"d\u00e9\ud83d\ude00\t\"x\""' "$BATS_TEST_TMPDIR/e.jsonl"
+	run gip-check -j "$BATS_TEST_TMPDIR/e.jsonl"
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | jq -r '[.doc, .expected, .actual, .line] | @tsv')" = "$(printf 'd\303\251\360\237\230\200\\t"x"\t1258\t9\t4')" ]
+}
+
+@test "JSON: numbers kept as written, null values, nesting limit" {
+	jq -c '.tables.t2.fee.amount.value = 12.50631 | .tables.t2.penalty.decisions.value = null | .tables.t2.penalty.decisions.status = "blank" | .tables.t2.penalty.decisions.raw = "" | .tables.t2.penalty.decisions.line = null' \
+	    "$F/good.jsonl" > "$BATS_TEST_TMPDIR/n.jsonl"
+	grep -q '"value":12.50631' "$BATS_TEST_TMPDIR/n.jsonl"
+	run gip-check -r value "$BATS_TEST_TMPDIR/n.jsonl"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 3,5,8,10)" = "$(printf 'warning\tpenalty\t\t\nerror\tfee\t12.50631\t58')" ]
+	# 100000 nested arrays: a clean error, no crash
+	{ printf '{"doc":"deep","tables":'; head -c 100000 /dev/zero | tr '\0' '['; echo; } > "$BATS_TEST_TMPDIR/deep.jsonl"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/deep.jsonl"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"deep.jsonl:1: error: byte 535: nesting deeper than 512"* ]]
+}
+
+@test "unknown status is an error; unknown cell a warning once per document" {
+	sed '5s/\tnum\t/\tnumber\t/' "$F/good.tsv" > "$BATS_TEST_TMPDIR/s.tsv"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/s.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"s.tsv:5: error: unknown status \"number\""* ]]
+	{ cat "$F/good.tsv"; printf 'wsjk-2022.txt\tx\t2022\t2021\tt3\tnew\tbogus\t1\tnum\t1\t1\n'; printf 'wsjk-2022.txt\tx\t2022\t2021\tt9\tnew\tbogus\t1\tnum\t1\t1\n'; } > "$BATS_TEST_TMPDIR/u.tsv"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/u.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "gip-check: $BATS_TEST_TMPDIR/u.tsv:204: warning: wsjk-2022.txt: unknown cell t3/new/bogus ignored" ]
+}
+
+@test "two records disagreeing about one cell: a warning, the last is used" {
+	{ cat "$F/good.tsv"; grep '	t4	review	total	' "$F/t4.tsv" | sed 's/^t4.txt/wsjk-2022.txt/'; } > "$BATS_TEST_TMPDIR/d.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/d.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,3,5,6)" = "$(printf 'value\twarning\treview\ttotal\nt4-total\terror\treview\ttotal')" ]
+	# the same record twice is fine
+	{ cat "$F/good.tsv"; tail -1 "$F/good.tsv"; } > "$BATS_TEST_TMPDIR/d.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/d.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+}
+
+@test "a missing file among good ones: reported, the others checked, exit 2" {
+	run --separate-stderr gip-check "$F/t4.tsv" "$BATS_TEST_TMPDIR/nope" "$F/balance.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"nope: No such file or directory"* ]]
+	[ "$(printf '%s\n' "$output" | cut -f 1 | sort -u | paste -sd ,)" = "balance.txt,t4.txt" ]
+}
+
+@test "bad option: usage on stderr, exit 2; --help and --version" {
+	run --separate-stderr gip-check -x
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] [file ...]"* ]]
+	run gip-check --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] [file ...]" ]
+	run gip-check --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "gip-check "* ]]
+	run gip-check -W fatal "$F/good.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "the usage line matches the man page SYNOPSIS" {
+	command -v mandoc || skip "mandoc not installed"
+	syn=$(mandoc -T ascii "$REPO/man/gip-check.1" | sed 's/.\x08//g' | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' ' ' | sed 's/^ //; s/ $//')
+	use=$(gip-check --help | head -1 | sed 's/^usage: //')
+	[ "$syn" = "$use" ]
+}
+
+@test "write error: /dev/full gives exit 2; closed stdout too" {
+	run bash -c 'gip-check "$1" > /dev/full' _ "$F/t4.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"write error"* ]]
+	run bash -c 'gip-check -p -o /dev/null "$1" > /dev/full' _ "$F/t4.tsv"
+	[ "$status" -eq 2 ]
+	run bash -c 'gip-check "$1" >&-' _ "$F/t4.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "-o replaces the file atomically, and leaves it alone on trouble" {
+	echo old > "$BATS_TEST_TMPDIR/out"
+	run gip-check -o "$BATS_TEST_TMPDIR/out" "$F/t4.tsv"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$(cut -f 2 "$BATS_TEST_TMPDIR/out")" = "t4-total" ]
+	run gip-check -o "$BATS_TEST_TMPDIR/nodir/out" "$F/t4.tsv"
+	[ "$status" -eq 2 ]
+	# not a regular file: written in place, never replaced
+	run gip-check -o /dev/null "$F/t4.tsv"
+	[ "$status" -eq 1 ]
+	[ -c /dev/null ]
+	mkfifo "$BATS_TEST_TMPDIR/fifo"
+	cat "$BATS_TEST_TMPDIR/fifo" > "$BATS_TEST_TMPDIR/fromfifo" &
+	run gip-check -o "$BATS_TEST_TMPDIR/fifo" "$F/t4.tsv"
+	wait
+	[ "$status" -eq 1 ]
+	[ -p "$BATS_TEST_TMPDIR/fifo" ]
+	[ "$(cut -f 2 "$BATS_TEST_TMPDIR/fromfifo")" = "t4-total" ]
+}
+
+@test "a long line (over 1 MB) is read whole" {
+	big=$(head -c 1100000 /dev/zero | tr '\0' 'x')
+	printf 'big.txt\tA\t2022\t2021\tt2\treg\tmade\t1.5\tnum\t%s\t7\n' "$big" > "$BATS_TEST_TMPDIR/big.tsv"
+	run gip-check -r value "$BATS_TEST_TMPDIR/big.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,5,6,8,10)" = "$(printf 'value\treg\tmade\t1.5\t7')" ]
+}
+
+@test "output is the same under C and C.UTF-8" {
+	a=$(LC_ALL=C gip-check "$F/narr.tsv" "$F/value.tsv" || true)
+	b=$(LC_ALL=C.UTF-8 gip-check "$F/narr.tsv" "$F/value.tsv" || true)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+}

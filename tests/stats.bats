@@ -1,0 +1,357 @@
+#!/usr/bin/env bats
+# gip-stats: cell statistics, ratios, findings, mappings, the output
+# forms, and partial states merged back to the single-run result.
+# Fixtures in tests/fixtures/stats are hand-made (see README there):
+# six reports of four agencies, 2019 to 2024, both templates, with
+# blank, "/" and zero-denominator cells, and gip-check findings.
+
+load helpers
+
+setup() {
+	F="$FIXTURES/stats"
+	T="$BATS_TEST_TMPDIR"
+}
+
+# the line of the output whose first fields are $1 (TAB-joined)
+row() {
+	printf '%s\n' "$output" | grep -F "$1	" | head -1
+}
+
+@test "cell statistics: header, exact sums, mean, percentiles" {
+	run --separate-stderr gip-stats "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${lines[0]}" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	# 2931 3119 1523 1750 61 859: median (1523+1750)/2, p90 at rank 4.5
+	[ "$(row "t3	new	total")" = "$(printf 't3\tnew\ttotal\t6\t6\t6\t10243\t1707.166667\t61\t3119\t1636.5\t3025')" ]
+	# money: 96171.6 + 88000.25 + 0 + 12.5, one blank
+	[ "$(row "t2	fee	amount")" = "$(printf 't2\tfee\tamount\t5\t4\t4\t184184.35\t46046.0875\t0\t96171.6\t44006.375\t93720.195')" ]
+	[ "${#lines[@]}" -eq 35 ]
+}
+
+@test "blank and / cells are not zeros: coverage counts numbers only" {
+	run gip-stats -c t3.deny_secret "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	# jinhu has "/", shanghai a blank total: 6 documents, 4 numbers
+	[ "$(row "t3	deny_secret	total")" = "$(printf 't3\tdeny_secret\ttotal\t6\t4\t4\t6\t1.5\t0\t3\t1.5\t2.7')" ]
+	[ "$(row "t3	deny_secret	natural")" = "$(printf 't3\tdeny_secret\tnatural\t6\t5\t5\t6\t1.2\t0\t3\t1\t2.6')" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
+@test "group by year with one cell; sorted by key bytes" {
+	run gip-stats -g year -c t3.new.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'year\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90
+2019\t1\t1\t1\t859\t859\t859\t859\t859\t859
+2023\t2\t2\t2\t4454\t2227\t1523\t2931\t2227\t2790.2
+2024\t3\t3\t3\t4930\t1643.333333\t61\t3119\t1750\t2845.2')" ]
+}
+
+@test "pooled cells count each document once per group" {
+	# t3.*.total for one agency: 2 documents, 16 cells
+	run gip-stats -g agency -c 't3.*.total' -H "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$(row "淮安市人民政府")" == "$(printf '淮安市人民政府\t2\t2\t16\t')"* ]]
+	# empty -g: one group of everything
+	run gip-stats -g '' -c t4.review.total -H "$F/records.tsv"
+	[ "$output" = "$(printf '6\t6\t6\t742\t123.666667\t0\t351\t65.5\t301.5')" ]
+}
+
+@test "JSON Lines in (gip-tables --json) gives the same table as TSV" {
+	a=$(gip-stats "$F/records.tsv")
+	b=$(gip-stats "$F/records.jsonl")
+	[ "$a" = "$b" ]
+	c=$(cat "$F/records.tsv" | gip-stats -)
+	[ "$a" = "$c" ]
+}
+
+@test "--json: one object per row, strings for groups, numbers, null" {
+	run gip-stats -j -g year,template -c t3.open.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	printf '%s\n' "$output" | jq -e . > /dev/null
+	[ "$(printf '%s\n' "${lines[0]}" | jq -c .)" = '{"year":"2019","template":"2019","docs":1,"covered":0,"values":0,"sum":0,"mean":null,"min":null,"max":null,"median":null,"p90":null}' ]
+	[ "$(printf '%s\n' "${lines[2]}" | jq -r '[.year, .docs, .sum, .median] | @tsv')" = "$(printf '2024\t3\t2165\t813')" ]
+}
+
+@test "ratios: per document, pooled, zero denominators and missing operands" {
+	run --separate-stderr gip-stats -r disclosure,correction -g year "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "${lines[0]}" = "$(printf 'year\tratio\tdocs\tassessable\tzero_den\tnot_assessable\tpooled\tmean\tmin\tmax\tmedian\tp90')" ]
+	# 2023: 1218/2850 and 649/1501; pooled (1218+649)/(2850+1501)
+	[ "$(row "2023	disclosure")" = "$(printf '2023\tdisclosure\t2\t2\t0\t0\t0.429097\t0.429873\t0.427368\t0.432378\t0.429873\t0.431877')" ]
+	# jinhu 2024 had no review at all: counted, not divided
+	[ "$(row "2024	correction")" = "$(printf '2024\tcorrection\t3\t2\t1\t0\t0.176329\t0.162597\t0.142857\t0.182336\t0.162597\t0.178388')" ]
+	# shanghai 2019 left the 总计 of 予以公开 blank: not assessable
+	[ "$(row "2019	disclosure")" = "$(printf '2019\tdisclosure\t1\t0\t0\t1\t\t\t\t\t\t')" ]
+}
+
+@test "ratios: custom formulas with + and -, all, and bad ones" {
+	run gip-stats -H -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g '' "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	# jinhu: (30+2)/(60-0)
+	[ "$(gip-stats -H -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g doc "$F/records.tsv" | grep jinhu | cut -f 7)" = "0.533333" ]
+	[ "$(gip-stats -H -r all -g '' "$F/records.tsv" | cut -f 1 | tr '\n' ' ')" = "carry_out correction correction_decided denial disclosure dispute litigation litigation_correction review substantive unable " ]
+	run --separate-stderr gip-stats -r 'x=t3.open/t3.total.total' "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"bad cell in formula"* ]]
+	run --separate-stderr gip-stats -r nosuch "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown ratio: nosuch"* ]]
+	run --separate-stderr gip-stats -r disclosure -g row "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"ratios are per document"* ]]
+}
+
+@test "--list-ratios prints names and formulas" {
+	run gip-stats --list-ratios
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'ratio\tformula\tmeaning')" ]
+	[[ "$(row disclosure)" == "$(printf 'disclosure\tt3.open.total/t3.total.total\t')"* ]]
+	[[ "$(row correction)" == "$(printf 'correction\tt4.review.correct/t4.review.total\t')"* ]]
+}
+
+@test "findings: share of documents failing each rule, by agency" {
+	run --separate-stderr gip-stats -f -g agency "$F/records.tsv" "$F/findings.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$output" = "$(printf 'agency\trule\tseverity\tdocs\tfailing\tshare\tfindings
+上海市规划和自然资源局\tT3.BLANK\twarning\t1\t1\t1\t2
+淮安市人民政府\tS.SECT\twarning\t2\t1\t0.5\t1
+淮安市人民政府\tX.CARRY\twarning\t2\t1\t0.5\t1
+金湖县人民政府\tT3.BAL\terror\t1\t1\t1\t2
+金湖县人民政府\tT3.ROW\terror\t1\t1\t1\t1')" ]
+}
+
+@test "findings: before or after the records, TSV or JSON, the same" {
+	a=$(gip-stats -f -g year "$F/records.tsv" "$F/findings.tsv")
+	b=$(gip-stats -f -g year "$F/findings.tsv" "$F/records.tsv")
+	c=$(gip-stats -f -g year "$F/records.jsonl" "$F/findings.jsonl")
+	d=$(cat "$F/findings.jsonl" "$F/records.tsv" | gip-stats -f -g year)
+	[ "$a" = "$b" ]
+	[ "$a" = "$c" ]
+	[ "$a" = "$d" ]
+	[[ "$a" == *"$(printf '2024\tT3.BAL\terror\t3\t1\t0.333333\t2')"* ]]
+}
+
+@test "findings: by table, and for a document with no records" {
+	run gip-stats -f -g table -H "$F/records.tsv" "$F/findings.tsv"
+	[ "$(row "	S.SECT")" = "$(printf '\tS.SECT\twarning\t6\t1\t0.166667\t1')" ]
+	[ "$(row "t3	T3.BAL")" = "$(printf 't3\tT3.BAL\terror\t6\t1\t0.166667\t2')" ]
+	printf 'gone.txt\tT4.SUM\terror\tt4\treview\ttotal\t5\t6\tx\t9\n' > "$T/orphan.tsv"
+	run --separate-stderr gip-stats -f -g year "$F/records.tsv" "$T/orphan.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"findings for gone.txt, which has no records"* ]]
+	[ "$(row "	T4.SUM")" = "$(printf '\tT4.SUM\terror\t0\t1\t\t1')" ]
+}
+
+@test "--map: group by mapped fields, joined on agency or doc" {
+	run --separate-stderr gip-stats -m "$F/map-agency.tsv" -g region,level -c t3.new.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(row "苏北	地级市")" = "$(printf '苏北\t地级市\t4\t4\t4\t9323\t2330.75\t1523\t3119\t2340.5\t3062.6')" ]
+	[ "$(row "上海	省级部门")" = "$(printf '上海\t省级部门\t1\t1\t1\t859\t859\t859\t859\t859\t859')" ]
+	printf 'doc\tsize\nreports/jinhu-2024.txt\tsmall\n' > "$T/m.tsv"
+	run --separate-stderr gip-stats -m "$T/m.tsv" -g size -c t3.new.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"$T/m.tsv: 5 documents not in the map (first: reports/huaian-2023.txt)"* ]]
+	[ "$(row small)" = "$(printf 'small\t1\t1\t1\t61\t61\t61\t61\t61\t61')" ]
+	# 859 1523 1750 2931 3119: p90 = 2931 + 0.6 * 188
+	[ "$(printf '%s\n' "$output" | grep '^	')" = "$(printf '\t5\t5\t5\t10182\t2036.4\t859\t3119\t1750\t3043.8')" ]
+}
+
+@test "--map: bad maps and unknown fields are errors" {
+	printf 'name\tregion\nx\ty\n' > "$T/bad.tsv"
+	run --separate-stderr gip-stats -m "$T/bad.tsv" "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"must be named doc or agency"* ]]
+	run --separate-stderr gip-stats -m "$T/nope.tsv" "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	run --separate-stderr gip-stats -g region "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown field: region"* ]]
+}
+
+@test "--pretty: columns aligned by display width (Han is two columns)" {
+	run gip-stats -P -m "$F/map-agency.tsv" -g region,level -c t3.new.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "region  level     docs  covered  values   sum     mean   min   max  median     p90
+上海    省级部门     1        1       1   859      859   859   859     859     859
+苏北    县           1        1       1    61       61    61    61      61      61
+苏北    地级市       4        4       4  9323  2330.75  1523  3119  2340.5  3062.6" ]
+}
+
+@test "--chart: bars to scale in eighths, labels aligned" {
+	COLUMNS=60 run gip-stats -C -g year -c t3.new.total "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	# 48 columns of bar: 859/4930*48*8 = 67 eighths = 8 full + ▍
+	[ "$output" = "sum by year: zero at the left, █ = 102.708333
+2019  ████████▍ 859
+2023  ███████████████████████████████████████████▍ 4454
+2024  ████████████████████████████████████████████████ 4930" ]
+	# labels 22 columns wide, so 28 columns of bar: 859/3025*28*8 = 64
+	COLUMNS=60 run gip-stats --chart=mean -g agency -c t3.new.total "$F/records.tsv"
+	[ "${lines[0]}" = "mean by agency: zero at the left, █ = 108.035714" ]
+	[ "${lines[1]}" = "上海市规划和自然资源局  ████████ 859" ]
+	[ "${lines[3]}" = "淮安市人民政府          ████████████████████████████ 3025" ]
+	[ "${lines[4]}" = "金湖县人民政府          ▋ 61" ]
+	run --separate-stderr gip-stats --chart=nosuch "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"no column nosuch"* ]]
+}
+
+@test "--chart: negative values get an axis; empty values no bar" {
+	printf 'a\tX局\t2019\t2019\tt2\tlicense\tdelta\t+12\tnum\t+12\t3\nb\t某某市政府\t2019\t2019\tt2\tlicense\tdelta\t-4\tnum\t-4\t3\n' > "$T/d.tsv"
+	COLUMNS=50 run gip-stats -g agency -C "$T/d.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "sum by agency: zero at the axis, █ = 0.470588" ]
+	[ "${lines[1]}" = "X局                  │█████████████████████████ 12" ]
+	[ "${lines[2]}" = "某某市政府  █████████│ -4" ]
+	COLUMNS=50 run gip-stats -r disclosure -g year -C "$F/records.tsv"
+	[ "${lines[1]}" = "2019  - " ] || [ "${lines[1]}" = "2019  disclosure   -" ]
+}
+
+@test "partial states merge to the single-run result, byte for byte" {
+	cat "$F/records.tsv" "$F/findings.tsv" > "$T/all.tsv"
+	for opts in "" "-g year" "-g agency,year -c t3.*.total" "-r all -g agency" "-g doc -c t4" "-j"; do
+		single=$(gip-stats $opts "$T/all.tsv")
+		for parts in 2 3 7; do
+			rm -f "$T"/x* "$T"/p.*
+			split -n l/$parts "$T/all.tsv" "$T/x"
+			for f in "$T"/x*; do gip-stats -p ${opts/-j/} "$f" > "$T/p.${f##*/}"; done
+			merged=$(cat "$T"/p.* | gip-stats -M ${opts//-[gcr]*/})
+			[ "$single" = "$merged" ] || { echo "[$opts] $parts parts"; diff <(echo "$single") <(echo "$merged"); false; }
+			shuffled=$(sort -R "$T"/p.* | gip-stats -M ${opts//-[gcr]*/})
+			[ "$single" = "$shuffled" ]
+		done
+	done
+}
+
+@test "partial states: documents split between parts are counted once" {
+	# split inside a document: lines 1-20 and 21- of huaian-2023
+	head -20 "$F/records.tsv" > "$T/a"
+	tail -n +21 "$F/records.tsv" > "$T/b"
+	gip-stats -p -g year "$T/a" > "$T/a.st"
+	gip-stats -p -g year "$T/b" > "$T/b.st"
+	grep -q "^E	C	2023	reports/huaian-2023.txt$" "$T/a.st"
+	grep -q "^E	C	2023	reports/huaian-2023.txt$" "$T/b.st"
+	[ "$(gip-stats -M "$T/a.st" "$T/b.st")" = "$(gip-stats -g year "$F/records.tsv")" ]
+	# a combiner, then the reducer
+	gip-stats -M -p "$T/a.st" > "$T/c.st"
+	[ "$(gip-stats -M "$T/c.st" "$T/b.st")" = "$(gip-stats -g year "$F/records.tsv")" ]
+	# ratios of a split document are taken from both halves
+	gip-stats -p -r disclosure,correction "$T/a" > "$T/a.st"
+	gip-stats -p -r disclosure,correction "$T/b" > "$T/b.st"
+	grep -q "^P	correction	reports/huaian-2023.txt	" "$T/b.st"
+	[ "$(gip-stats -M "$T/b.st" "$T/a.st")" = "$(gip-stats -r disclosure,correction "$F/records.tsv")" ]
+}
+
+@test "partial states under xargs -P, and the state format" {
+	split -l 33 "$F/records.tsv" "$T/x"
+	ls "$T"/x* | xargs -P3 -n1 sh -c 'gip-stats -p -g year -r substantive "$1" > "$1.st"' sh
+	[ "$(gip-stats -M "$T"/x*.st)" = "$(gip-stats -g year -r substantive "$F/records.tsv")" ]
+	run gip-stats -p -g year -c t3.new.total "$F/records.tsv"
+	[ "${lines[0]}" = "$(printf 'H\tgip-stats\t1\tcells\tyear\tt3.new.total\t')" ]
+	# every document is among the first -w (16): counted in E lines
+	[ "${lines[1]}" = "$(printf 'C\t2019\t0\t0\t1\t859\t859\t859')" ]
+	[ "${lines[2]}" = "$(printf 'V\tC\t2019\t859\t1')" ]
+	# the first -w documents are left open for other parts
+	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 12 ]
+	run gip-stats -p -w 1 -g year -c t3.new.total "$F/records.tsv"
+	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 4 ]
+}
+
+@test "partial states: mixed options, misuse" {
+	gip-stats -p -g year "$F/records.tsv" > "$T/a.st"
+	gip-stats -p -g agency "$F/records.tsv" > "$T/b.st"
+	run --separate-stderr gip-stats -M "$T/a.st" "$T/b.st"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"other options"* ]]
+	run --separate-stderr gip-stats -M -g year "$T/a.st"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"usage: gip-stats"* ]]
+	run --separate-stderr gip-stats "$T/a.st"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"a.st:1: warning: a partial state, skipped; read it with --merge"* ]]
+	run --separate-stderr gip-stats -M "$F/records.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"not a line of a gip-stats partial state"* ]]
+	run --separate-stderr gip-stats -M < /dev/null
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"no partial state"* ]]
+	run --separate-stderr gip-stats -p -j "$F/records.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "interleaved writers: documents still counted once" {
+	a=$(gip-stats -g year "$F/records.tsv")
+	b=$(gip-stats -g year "$F/interleaved.tsv")
+	[ "$a" = "$b" ]
+	a=$(gip-stats -r all -g year "$F/records.tsv")
+	b=$(gip-stats -r all -g year "$F/interleaved.tsv")
+	[ "$a" = "$b" ]
+	# a window too small: late records are reported and dropped
+	run --separate-stderr gip-stats -w 1 -g year "$F/interleaved.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"records of a document already counted, dropped"* ]]
+}
+
+@test "bad lines: reported with file and line, skipped, status 1" {
+	{ head -3 "$F/records.tsv"; printf 'only\tthree\tfields\n'; printf 'a\tb\t2022\t2021\tt3\tnew\ttotal\t12x\tnum\t12x\t4\n'; printf '{"doc":\n'; tail -2 "$F/records.tsv"; } > "$T/bad.tsv"
+	run --separate-stderr gip-stats -c t3.new "$T/bad.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"bad.tsv:4: warning: 3 fields; want 11"* ]]
+	[[ "$stderr" == *"bad.tsv:5: warning: status num but not a number: 12x"* ]]
+	[[ "$stderr" == *"bad.tsv:6: warning: bad JSON"* ]]
+	[ "$output" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90
+t3\tnew\tnatural\t1\t1\t1\t2890\t2890\t2890\t2890\t2890\t2890
+t3\tnew\ttotal\t1\t0\t0\t0\t\t\t\t\t')" ]
+}
+
+@test "edge cases: empty, no final newline, CRLF, BOM, header, long line, NUL" {
+	run --separate-stderr gip-stats < /dev/null
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	want=$(gip-stats -g year "$F/records.tsv")
+	printf '%s' "$(cat "$F/records.tsv")" > "$T/nonl"
+	[ "$(gip-stats -g year "$T/nonl")" = "$want" ]
+	sed 's/$/\r/' "$F/records.tsv" > "$T/crlf"
+	[ "$(gip-stats -g year "$T/crlf")" = "$want" ]
+	{ printf '\357\273\277doc\tagency\tyear\ttemplate\ttable\trow\tcol\tvalue\tstatus\traw\tline\n'; cat "$F/records.tsv"; } > "$T/bom"
+	[ "$(gip-stats -g year "$T/bom")" = "$want" ]
+	{ cat "$F/records.tsv"; printf 'z\tZ\t2030\t2021\tt3\tnew\ttotal\t1\tnum\t%s\t9\n' "$(head -c 1100000 /dev/zero | tr '\0' x)"; } > "$T/long"
+	run gip-stats -g year -c t3.new.total "$T/long"
+	[ "$status" -eq 0 ]
+	[ "${lines[4]}" = "$(printf '2030\t1\t1\t1\t1\t1\t1\t1\t1\t1')" ]
+	printf 'a\tX\t2022\t2021\tt3\tnew\ttotal\t5\tnum\t5\0junk\t9\n' > "$T/nul"
+	run gip-stats -g year -H "$T/nul"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '2022\t1\t1\t1\t5\t5\t5\t5\t5\t5')" ]
+}
+
+@test "numbers: decimals exact, too many places reported, huge sums refused" {
+	printf 'a\tX\t2022\t2021\tt2\tfee\tamount\t0.1\tnum\t0.1\t1\nb\tX\t2022\t2021\tt2\tfee\tamount\t0.2\tnum\t0.2\t1\nc\tX\t2022\t2021\tt2\tfee\tamount\t1.0000001\tnum\t1.0000001\t1\n' > "$T/dec.tsv"
+	run --separate-stderr gip-stats -H "$T/dec.tsv"
+	[ "$status" -eq 1 ]
+	[ "$output" = "$(printf 't2\tfee\tamount\t3\t2\t2\t0.3\t0.15\t0.1\t0.2\t0.15\t0.19')" ]
+	[[ "$stderr" == *"dec.tsv:3: warning: status num but not a number: 1.0000001"* ]]
+	printf 'a\tX\t2022\t2021\tt2\tfee\tamount\t9000000000000\tnum\tx\t1\nb\tX\t2022\t2021\tt2\tfee\tamount\t9000000000000\tnum\tx\t1\n' > "$T/big.tsv"
+	run --separate-stderr gip-stats "$T/big.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"too large"* ]]
+}
+
+@test "output does not depend on the locale, nor on the input order of groups" {
+	a=$(LC_ALL=C gip-stats -P -g agency "$F/records.tsv")
+	b=$(LC_ALL=C.UTF-8 gip-stats -P -g agency "$F/records.tsv")
+	[ "$a" = "$b" ]
+	c=$(tac "$F/records.tsv" | gip-stats -P -g agency)
+	[ "$a" = "$c" ]
+}
+
+@test "-v: counts on stderr" {
+	run --separate-stderr gip-stats -v "$F/records.tsv" "$F/findings.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"198 records, 7 findings, 6 documents"* ]]
+}

@@ -1,0 +1,265 @@
+#!/usr/bin/env bats
+# gip-tables: every layout fixture against its hand-made expected
+# records (tests/fixtures/tables/mkfixtures.py writes both from truth
+# tables), the seeds' known numbers, the output forms, and the edge cases.
+
+load helpers
+
+TF="$FIXTURES/tables"
+
+# cell TABLE ROW COL: "value status raw" of a record in $output
+cell() {
+	printf '%s\n' "$output" | awk -F'\t' -v t="$1" -v r="$2" -v c="$3" \
+	    '$5 == t && $6 == r && $7 == c { print $8 " " $9 " " $10 }'
+}
+
+fixture() {
+	cd "$TF"
+	run --separate-stderr gip-tables "$1.txt"
+	diff -u "$1.tsv" <(printf '%s\n' "$output")
+}
+
+@test "tables: usage matches --help and the man page" {
+	run gip-tables --help
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "usage: gip-tables [-Hjvw] [file ...]" ]
+	syn=$(mandoc -T ascii "$REPO/man/gip-tables.1" | sed 's/.\x08//g' | sed -n '/^SYNOPSIS/{n;p;}' | sed 's/^ *//')
+	[ "$syn" = "gip-tables [-Hjvw] [file ...]" ]
+	run gip-tables --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "gip-tables "* ]]
+}
+
+@test "tables: bad option and conflicting options exit 2 with usage" {
+	run --separate-stderr gip-tables -x
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"usage: gip-tables"* ]]
+	run --separate-stderr gip-tables --json --wide "$TF/tsv-shifted.txt"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
+@test "tables: tab-separated rows shifted left and right" {
+	fixture tsv-shifted
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+@test "tables: full-width digits and thousands separators" {
+	fixture fullwidth
+	[ "$status" -eq 0 ]
+	[ "$(cell t2 license decisions)" = "1234 num １,２３４" ]
+	[ "$(cell t2 norm valid)" = "1042 num 1,042" ]
+}
+
+@test "tables: space-separated, labels wrapped, numbers on a later line" {
+	fixture space-wrapped
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+@test "tables: markdown pipes, ragged rows, <br> in headers" {
+	fixture markdown
+	[ "$status" -eq 0 ]
+}
+
+@test "tables: HTML rows with spans expanded; blank and marks kept apart" {
+	fixture html-spans
+	[ "$status" -eq 0 ]
+	[ "$(cell t3 open natural)" = "21 num 21" ]
+	[ "$(cell t3 open total)" = " blank " ]
+	[ "$(cell t3 deny_case commercial)" = " na -" ]
+	[ "$(cell t3 ignore_mass natural)" = " na 无" ]
+	[ "$(cell t2 norm made)" = " na —" ]
+	[ "$(cell t2 coercion decisions)" = " na /" ]
+	[ "$(cell t2 fee amount)" = "0 num 0" ]
+	[ "$(cell t4 review keep)" = " blank " ]
+	[ "$(cell t4 review correct)" = "1 num 1" ]
+}
+
+@test "tables: one cell per line" {
+	fixture cell-per-line
+	[ "$status" -eq 0 ]
+}
+
+@test "tables: pdftotext -layout: footers, vertical labels, page break" {
+	fixture pdf-layout
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(cell t3 other_nocorrect commercial)" = "1 num 1" ]
+}
+
+@test "tables: 2019 template: 22 cells, signed deltas, amounts in 元" {
+	fixture t2019
+	[ "$status" -eq 0 ]
+	[ "$(cell t2 license delta)" = "4 num +4" ]
+	[ "$(cell t2 othersvc delta)" = "-3 num -3" ]
+	[ "$(cell t2 procure amount)" = "251000 num 251000元" ]
+	[ "$(cell t3 other total)" = "4 num 4" ]
+	[ "$(printf '%s\n' "$output" | cut -f4 | sort -u)" = "2019" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t2"' | wc -l)" -eq 22 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t3"' | wc -l)" -eq 161 ]
+}
+
+@test "tables: framed stream: meta frames, a broken row, the next document" {
+	fixture framed
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "gip-tables: b.html:135: error: t3 deny_law (2.其他法律行政法规禁止公开): too few values: 6 of 7 values" ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | sort | uniq -c | awk '{print $1}' | tr '\n' ' ')" = "200 200 " ]
+}
+
+@test "tables: narrative facts, strict patterns, only for the standard templates" {
+	fixture narrative
+	[ "$status" -eq 0 ]
+}
+
+@test "tables: non-standard tables are not taken for standard ones" {
+	cd "$TF"
+	run --separate-stderr gip-tables nonstandard.txt "$SEEDS"/004_*.txt
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+}
+
+@test "tables: seed 000: 行政许可 425, 行政处罚 34, prose facts" {
+	run --separate-stderr gip-tables "$SEEDS"/000_*.txt
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(cell t2 license decisions)" = "425 num 425" ]
+	[ "$(cell t2 penalty decisions)" = "34 num 34" ]
+	[ "$(cell narr license decisions)" = "425 num 行政许可425个" ]
+	[ "$(cell narr penalty decisions)" = "34 num 行政处罚案件34起" ]
+	[ "$(cell narr new total)" = "0 num 未接到依申请公开文件申请" ]
+	# every other cell reads 0 as written
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "narr" && !($8 == "0" && $9 == "num" && $10 == "0")' | wc -l)" -eq 2 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "other_misc" && $7 == "natural" {print $11}')" = 86 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "total" && $7 == "natural" {print $11}')" = 88 ]
+}
+
+@test "tables: seed 001: the table says 5 and 5, the prose 500 and 18" {
+	run --separate-stderr gip-tables "$SEEDS"/001_*.txt
+	[ "$status" -eq 0 ]
+	[ "$(cell t2 license decisions)" = "5 num 5" ]
+	[ "$(cell t2 penalty decisions)" = "5 num 5" ]
+	[ "$(cell narr license decisions)" = "500 num 行政许可500家" ]
+	[ "$(cell narr penalty decisions)" = "18 num 行政处罚18家" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "other_nocorrect" && $7 == "natural" {print $11}')" = 145 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t3" && $9 == "num"' | wc -l)" -eq 175 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t4" && $9 == "num"' | wc -l)" -eq 15 ]
+}
+
+@test "tables: seed 002: 605, 93, 2 and no applications" {
+	run --separate-stderr gip-tables "$SEEDS"/002_*.txt
+	[ "$status" -eq 0 ]
+	[ "$(cell t2 license decisions)" = "605 num 605" ]
+	[ "$(cell t2 penalty decisions)" = "93 num 93" ]
+	[ "$(cell t2 coercion decisions)" = "2 num 2" ]
+	[ "$(cell narr new total)" = "0 num 未收到政府信息公开申请" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "other_misc" && $7 == "total" {print $8 $9 $11}')" = "0num81" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "total" && $7 == "total" {print $8 $9 $11}')" = "0num82" ]
+}
+
+@test "tables: seed 003: markdown, 136 and 6" {
+	run --separate-stderr gip-tables "$SEEDS"/003_*.txt
+	[ "$status" -eq 0 ]
+	[ "$(cell t2 license decisions)" = "136 num 136" ]
+	[ "$(cell t2 penalty decisions)" = "6 num 6" ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 200 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | wc -l)" -eq 0 ]
+}
+
+@test "tables: --header, --json, --wide" {
+	cd "$TF"
+	run gip-tables --header tsv-shifted.txt
+	[ "${lines[0]}" = "$(printf 'doc\tagency\tyear\ttemplate\ttable\trow\tcol\tvalue\tstatus\traw\tline')" ]
+	run --separate-stderr gip-tables --json framed.txt html-spans.txt
+	[ "${#lines[@]}" -eq 3 ]
+	[ "$(printf '%s\n' "${lines[0]}" | jq -c '[.doc, .agency, .year, .template, .tables.t3.new.natural]')" = '["a.html","某某市某某局","2022","2021",{"value":57,"status":"num","raw":"57","line":30}]' ]
+	[ "$(printf '%s\n' "${lines[1]}" | jq -c '.tables.t3.deny_law.natural')" = '{"value":null,"status":"missing","raw":"too few values: 6 of 7 values","line":135}' ]
+	[ "$(printf '%s\n' "${lines[1]}" | jq -r '.agency')" = null ]
+	[ "$(printf '%s\n' "${lines[2]}" | jq -c '[.tables.t3.open.total.status, .tables.t2.fee.amount.value, .tables.t4.after.total.value]')" = '["blank",0,2]' ]
+	[ "$(printf '%s\n' "${lines[2]}" | jq '[.tables[] | .[] | .[]] | length')" -eq 200 ]
+	run --separate-stderr gip-tables --wide framed.txt t2019.txt
+	[ "${#lines[@]}" -eq 4 ]
+	n=$(printf '%s\n' "${lines[0]}" | awk -F'\t' '{print NF}')
+	for i in 1 2 3; do
+		[ "$(printf '%s\n' "${lines[$i]}" | awk -F'\t' '{print NF}')" -eq "$n" ]
+	done
+	col=$(printf '%s\n' "${lines[0]}" | tr '\t' '\n' | grep -nx 't3.deny_law.natural' | cut -d: -f1)
+	[ "$(printf '%s\n' "${lines[1]}" | cut -f"$col")" = 2 ]
+	[ "$(printf '%s\n' "${lines[2]}" | cut -f"$col")" = "?" ]
+	col=$(printf '%s\n' "${lines[0]}" | tr '\t' '\n' | grep -nx 't2.procure.amount' | cut -d: -f1)
+	[ "$(printf '%s\n' "${lines[3]}" | cut -f"$col")" = 251000 ]
+}
+
+@test "tables: ambiguous spacer cells without a header are not guessed" {
+	printf '一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t5\t\n' >"$BATS_TEST_TMPDIR/a.txt"
+	printf '二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n' >>"$BATS_TEST_TMPDIR/a.txt"
+	printf '三、本年度办理结果\t(一)予以公开\t6\t0\t0\t0\t0\t0\t6\n' >>"$BATS_TEST_TMPDIR/a.txt"
+	printf '\t(二)部分公开\t0\t0\t0\t0\t0\t0\t0\n' >>"$BATS_TEST_TMPDIR/a.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/a.txt"
+	[ "$status" -eq 1 ]
+	[ "$(cell t3 new natural)" = " missing blank cells that cannot be placed" ]
+	[ "$(cell t3 carry_in natural)" = "1 num 1" ]
+	[ "$(cell t3 open total)" = "6 num 6" ]
+	[[ "$stderr" == *"a.txt:1: error: t3 new"* ]]
+	[[ "$stderr" == *"t3 deny_secret (1.属于国家秘密): row not found"* ]]
+}
+
+@test "tables: a row left all blank in a TSV table" {
+	awk 'BEGIN{OFS=FS="\t"} /^\t\t3\.要求提供公开出版物/ {print "\t\t3.要求提供公开出版物\t\t\t\t\t\t\t"; next} {print}' \
+	    "$TF/t2019.txt" >"$BATS_TEST_TMPDIR/b.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
+	[ "$status" -eq 0 ]
+	[ "$(cell t3 ignore_pub natural)" = " blank " ]
+	[ "$(cell t3 ignore_pub total)" = " blank " ]
+	[ "$(cell t3 ignore_mass natural)" = "0 num 0" ]
+}
+
+@test "tables: edge cases: empty input, CRLF, no final newline, NUL, long line" {
+	run --separate-stderr gip-tables </dev/null
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	sed 's/$/\r/' "$TF/tsv-shifted.txt" | head -c -1 >"$BATS_TEST_TMPDIR/crlf.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/crlf.txt"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f5- | cut -f1-5)" = "$(cut -f5- "$TF/tsv-shifted.tsv" | cut -f1-5)" ]
+	{ printf 'a\0b\n'; head -c 2000000 /dev/zero | tr '\0' 'x'; printf '\n'; cat "$TF/markdown.txt"; } >"$BATS_TEST_TMPDIR/odd.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/odd.txt"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t3" && $9 == "num"' | wc -l)" -eq 175 ]
+	printf '\xff\xfe\x80 行政许可\t\xc0\xaf\n' | gip-tables >/dev/null
+}
+
+@test "tables: stdin is named -, a missing file does not stop the others" {
+	run --separate-stderr gip-tables - <"$TF/markdown.txt"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | sort -u)" = "-" ]
+	cd "$TF"
+	run --separate-stderr gip-tables nonexistent.txt markdown.txt
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"nonexistent.txt"* ]]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 200 ]
+}
+
+@test "tables: write errors exit 2, a closed pipe ends quietly" {
+	run gip-tables "$TF/tsv-shifted.txt" >/dev/full
+	run sh -c 'gip-tables "$1" >/dev/full' sh "$TF/tsv-shifted.txt"
+	[ "$status" -eq 2 ]
+	run sh -c 'gip-tables "$1" "$1" "$1" | head -1' sh "$TF/tsv-shifted.txt"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "tables: the pipeline gives the same cells as plain text" {
+	command -v gip-normalize >/dev/null && command -v gip-sections >/dev/null || skip "gip-normalize or gip-sections not built"
+	for f in "$SEEDS"/00[0-3]_*.txt "$TF"/tsv-shifted.txt "$TF"/pdf-layout.txt; do
+		a=$(gip-normalize "$f" | gip-sections 2>/dev/null | gip-tables | cut -f5-9,11)
+		b=$(gip-tables "$f" | cut -f5-9,11)
+		[ "$a" = "$b" ]
+	done
+	run sh -c 'gip-normalize "$1" | gip-sections | gip-tables' sh "$SEEDS"/000_*.txt
+	[ "$(printf '%s\n' "${lines[0]}" | cut -f1-4)" = "$(printf '%s\t惠农区卫生健康局\t2022\t2021' "$SEEDS"/000_*.txt)" ]
+	run sh -c 'gip-normalize "$1" | gip-sections | gip-tables' sh "$SEEDS"/004_*.txt
+	[ -z "$output" ]
+}
