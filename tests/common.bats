@@ -34,7 +34,7 @@ sample() {
 @test "every tool: the usage line matches the man page SYNOPSIS" {
 	command -v mandoc >/dev/null || skip "mandoc not installed"
 	for t in $(tools); do
-		usage=$("$t" --help | sed -n '/^usage:/,/^$/p' | sed 's/^usage://; s/^ *//' | tr -s ' \n' '  ' | sed 's/ *$//')
+		usage=$("$t" --help | grep -E "^(usage: |       )$t " | sed 's/^usage://; s/^ *//' | tr -s ' \n' '  ' | sed 's/ *$//')
 		syn=$(mandoc -T ascii -O width=300 "$REPO/man/$t.1" | sed 's/.\x08//g' |
 		    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' | tr -s ' \n' '  ' | sed 's/^ *//; s/ *$//')
 		echo "usage:    $usage"
@@ -60,6 +60,11 @@ sample() {
 	done
 }
 
+# gip-check keeps 1 for findings, so a file it cannot read is 2
+file_status() {
+	[ "$1" = gip-check ] && echo 2 || echo 1
+}
+
 @test "every tool: a missing file is reported, the others processed, status 1" {
 	for t in $(tools); do
 		sample "$t" > "$BATS_TEST_TMPDIR/good"
@@ -67,7 +72,7 @@ sample() {
 		good_out=$output
 		run --separate-stderr "$t" "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/good"
 		echo "$t: status $status: $stderr"
-		[ "$status" -eq 1 ]
+		[ "$status" -eq "$(file_status "$t")" ]
 		[[ "$stderr" == *"$t: $BATS_TEST_TMPDIR/nope: No such file or directory"* ]]
 		[ -n "$output" ] || [ -z "$good_out" ]
 	done
@@ -76,16 +81,19 @@ sample() {
 @test "every tool: a directory operand is reported, status 1" {
 	for t in $(tools); do
 		run --separate-stderr "$t" "$BATS_TEST_TMPDIR"
-		[ "$status" -eq 1 ]
+		[ "$status" -eq "$(file_status "$t")" ]
 		[[ "$stderr" == *"$t: $BATS_TEST_TMPDIR: Is a directory"* ]]
 	done
 }
 
 @test "every tool: a write error gives a clear message and status 2" {
 	for t in $(tools); do
-		sample "$t" > "$BATS_TEST_TMPDIR/in"
+		case $t in
+		gip-check|gip-stats) sample "$t" > "$BATS_TEST_TMPDIR/in" ;;
+		*) cat "$SEEDS/000_6152f4f472c67e79.txt" > "$BATS_TEST_TMPDIR/in" ;;
+		esac
 		# enough output that it must be written before exit
-		for i in $(seq 200); do cat "$BATS_TEST_TMPDIR/in"; done > "$BATS_TEST_TMPDIR/big"
+		for i in $(seq 50); do cat "$BATS_TEST_TMPDIR/in"; done > "$BATS_TEST_TMPDIR/big"
 		run bash -c "$t '$BATS_TEST_TMPDIR/big' > /dev/full"
 		echo "$t: status $status: $output"
 		[ "$status" -eq 2 ]
@@ -104,9 +112,13 @@ sample() {
 
 @test "every tool: reading a file, - and stdin give the same output" {
 	for t in $(tools); do
-		sample "$t" > "$BATS_TEST_TMPDIR/in"
-		a=$("$t" - < "$BATS_TEST_TMPDIR/in")
-		b=$("$t" < "$BATS_TEST_TMPDIR/in")
+		case $t in
+		gip-check|gip-stats) sample "$t" > "$BATS_TEST_TMPDIR/in" ;;
+		*) cat "$SEEDS/000_6152f4f472c67e79.txt" > "$BATS_TEST_TMPDIR/in" ;;
+		esac
+		a=$("$t" - < "$BATS_TEST_TMPDIR/in" 2>/dev/null || true)
+		b=$("$t" < "$BATS_TEST_TMPDIR/in" 2>/dev/null || true)
+		[ -n "$a" ]
 		[ "$a" = "$b" ]
 	done
 }

@@ -18,19 +18,27 @@ int	 LLVMFuzzerInitialize(int *, char ***);
 
 static char	 path[64];
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* The tool closes its stdout when done: point it at /dev/null again. */
+static void
+quiet(void)
 {
 	int	 fd;
 
+	if ((fd = open("/dev/null", O_WRONLY)) == -1)
+		return;
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	if (fd > 2)
+		close(fd);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
 	(void)argc;
 	(void)argv;
 	snprintf(path, sizeof(path), "/tmp/gip-fuzz.%ld", (long)getpid());
-	if ((fd = open("/dev/null", O_WRONLY)) != -1) {
-		dup2(fd, STDOUT_FILENO);
-		dup2(fd, STDERR_FILENO);
-		close(fd);
-	}
+	quiet();
 	return 0;
 }
 
@@ -45,6 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, fp);
 	fclose(fp);
 	optind = 0;	/* glibc: reinitialise getopt for the next run */
+	quiet();
 	gip_tool_main(2, argv);
 	return 0;
 }

@@ -11,8 +11,8 @@
  *
  * Reports are dir/rNNNNNN.{txt,html}; dir/truth.tsv holds one line per
  * cell: doc table row col value (doc as gip-normalize names it).
- * -b breaks a rule on every Nth report (bal, row, sum, t4, narr,
- * carry) and lists those in dir/broken.tsv: doc rule.
+ * -b breaks a rule on every Nth report (bal, row, sum, t4, narr) and
+ * lists those in dir/broken.tsv: doc rule.
  */
 #include <errno.h>
 #include <iconv.h>
