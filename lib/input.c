@@ -40,6 +40,8 @@ gip_getopt(int argc, char **argv, const struct gip_tool *t)
 {
 	int	 c;
 
+	/* our own messages: glibc's would name argv[0] as typed */
+	opterr = 0;
 	c = getopt_long(argc, argv, t->shortopts, t->longopts, NULL);
 	switch (c) {
 	case GIP_OPT_HELP:
@@ -54,6 +56,14 @@ gip_getopt(int argc, char **argv, const struct gip_tool *t)
 		    GIP_EXIT_OK : GIP_EXIT_TROUBLE);
 	case '?':
 	case ':':
+		if (optind > 0 && optind <= argc &&
+		    strncmp(argv[optind - 1], "--", 2) == 0)
+			gip_warnx("unknown option, or wrong use of its "
+			    "argument: '%s'", argv[optind - 1]);
+		else if (optopt > 0 && strchr(t->shortopts, optopt) != NULL)
+			gip_warnx("option requires an argument -- '%c'", optopt);
+		else
+			gip_warnx("unknown option -- '%c'", optopt);
 		gip_usage(t);
 	default:
 		return c;

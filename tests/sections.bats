@@ -443,3 +443,13 @@ text_only() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "${RS}doc	-" ]
 }
+
+@test "after gip-normalize: the same sections, at the source lines" {
+	[ -x "$GIP_BIN/gip-normalize" ] || skip "gip-normalize not built"
+	gip-normalize "$SEEDS"/*.txt | gip-sections -l | cut -f1-6 > "$BATS_TEST_TMPDIR/a"
+	gip-sections -l "$SEEDS"/*.txt | cut -f1-6 > "$BATS_TEST_TMPDIR/b"
+	diff -u "$BATS_TEST_TMPDIR/b" "$BATS_TEST_TMPDIR/a"
+	gip-normalize "$SEEDS"/*.txt | gip-sections -m | cut -f1-5 > "$BATS_TEST_TMPDIR/a"
+	gip-sections -m "$SEEDS"/*.txt | cut -f1-5 > "$BATS_TEST_TMPDIR/b"
+	diff -u "$BATS_TEST_TMPDIR/b" "$BATS_TEST_TMPDIR/a"
+}
