@@ -29,7 +29,7 @@ struct nz_detect {
 	char		 name[64];	/* iconv name of the encoding */
 	size_t		 bom;		/* bytes of byte order mark to skip */
 	const char	*binary;	/* not text: the message */
-	char		 why[192];	/* how it was chosen, for -v */
+	char		 why[256];	/* how it was chosen, for -v */
 };
 
 /*

@@ -326,10 +326,19 @@ run_utf8(struct nz_dec *d, const unsigned char *p, size_t n, int eof,
 	while (i < n) {
 		if (p[i] < 0x80) {
 			i++;
+			/* ASCII eight bytes at a time */
+			while (n - i >= 8) {
+				uint64_t w;
+
+				memcpy(&w, p + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		/* most Han and CJK punctuation: E1..EC, EE, EF lead bytes */
-		if (i + 2 < n && ((p[i] >= 0xE1 && p[i] <= 0xEC) ||
+		if (n - i > 2 && ((p[i] >= 0xE1 && p[i] <= 0xEC) ||
 		    p[i] >= 0xEE) && p[i] <= 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
 		    (p[i + 2] & 0xC0) == 0x80) {
 			i += 3;

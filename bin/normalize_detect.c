@@ -470,6 +470,54 @@ statistics(const unsigned char *p, size_t n, int eof, struct nz_detect *d)
 		d->binary = "no known encoding fits (try -f)";
 }
 
+/*
+ * A declared charset is followed unless the bytes say otherwise: valid
+ * UTF-8 with non-ASCII characters is UTF-8 (crawlers re-encode pages
+ * and keep the old <meta>), and a declaration whose decoding has
+ * invalid sequences gives way to the statistics when they score better.
+ */
+static int
+by_declaration(const unsigned char *p, size_t n, int eof, const char *val,
+    size_t len, struct nz_detect *d)
+{
+	struct score	 u8, dc, sc;
+	struct nz_detect dd, st;
+	int		 known;
+
+	memset(&dd, 0, sizeof(dd));
+	known = nz_label(val, len, &dd) == 0;
+	if (known && (dd.enc == NZ_UTF16LE || dd.enc == NZ_UTF16BE))
+		set(&dd, NZ_UTF8, "UTF-8");	/* as browsers read it */
+	try_decoding(p, n, eof, NZ_UTF8, "UTF-8", &u8);
+	if (u8.bad == 0 && u8.nonascii > 0) {
+		set(d, NZ_UTF8, "UTF-8");
+		snprintf(d->why, sizeof(d->why), known && dd.enc == NZ_UTF8 ?
+		    "declared %.*s" : "declared %.*s, but the text is valid "
+		    "UTF-8", (int)len, val);
+		return 0;
+	}
+	if (!known) {
+		snprintf(d->why, sizeof(d->why),
+		    "unknown declared encoding: %.*s", (int)len, val);
+		return -1;
+	}
+	set(d, dd.enc, dd.name);
+	snprintf(d->why, sizeof(d->why), "declared %.*s", (int)len, val);
+	if (try_decoding(p, n, eof, dd.enc, dd.name, &dc) == -1 || dc.bad == 0)
+		return 0;
+	memset(&st, 0, sizeof(st));
+	statistics(p, n, eof, &st);
+	if (st.binary != NULL || st.enc == dd.enc ||
+	    try_decoding(p, n, eof, st.enc, st.name, &sc) == -1 ||
+	    sc.value <= dc.value)
+		return 0;
+	set(d, st.enc, st.name);
+	snprintf(d->why, sizeof(d->why), "declared %.*s, but %zu invalid "
+	    "sequences in it; %.150s", (int)(len < 32 ? len : 32), val, dc.bad,
+	    st.why);
+	return 0;
+}
+
 int
 nz_detect(const unsigned char *p, size_t n, int eof, const char *force,
     struct nz_detect *d)
@@ -486,6 +534,10 @@ nz_detect(const unsigned char *p, size_t n, int eof, const char *force,
 			    "unknown encoding: %s", force);
 			return -1;
 		}
+		/* "utf-16" alone: the byte order mark says which */
+		if (d->enc == NZ_UTF16BE && n >= 2 && p[0] == 0xFF &&
+		    p[1] == 0xFE && !prefix(force + strlen(force) - 2, 2, "be"))
+			set(d, NZ_UTF16LE, "UTF-16LE");
 		if ((d->enc == NZ_UTF8 && n >= 3 &&
 		    memcmp(p, "\xEF\xBB\xBF", 3) == 0))
 			d->bom = 3;
@@ -538,33 +590,8 @@ nz_detect(const unsigned char *p, size_t n, int eof, const char *force,
 		d->binary = "binary data, not text";
 		return 0;
 	}
-	if ((len = declared((const char *)p, n, &val)) > 0) {
-		struct score	 u8;
-		struct nz_detect dd;
-
-		memset(&dd, 0, sizeof(dd));
-		try_decoding(p, n, eof, NZ_UTF8, "UTF-8", &u8);
-		if (nz_label(val, len, &dd) == 0 &&
-		    (dd.enc == NZ_UTF16LE || dd.enc == NZ_UTF16BE))
-			set(&dd, NZ_UTF8, "UTF-8");
-		if (u8.bad == 0 && u8.nonascii > 0 && (nz_label(val, len,
-		    &dd) == -1 || dd.enc != NZ_UTF8)) {
-			snprintf(d->why, sizeof(d->why), "declared %.*s, but "
-			    "the text is valid UTF-8", (int)len, val);
-			return 0;
-		}
-		if (nz_label(val, len, &dd) == -1) {
-			snprintf(d->why, sizeof(d->why),
-			    "unknown declared encoding: %.*s", (int)len, val);
-			return -1;
-		}
-		if (dd.enc == NZ_UTF16LE || dd.enc == NZ_UTF16BE)
-			set(&dd, NZ_UTF8, "UTF-8");
-		set(d, dd.enc, dd.name);
-		snprintf(d->why, sizeof(d->why), "declared %.*s", (int)len,
-		    val);
-		return 0;
-	}
+	if ((len = declared((const char *)p, n, &val)) > 0)
+		return by_declaration(p, n, eof, val, len, d);
 	statistics(p, n, eof, d);
 	return 0;
 }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.." || exit 2
 out=build/examples
 mkdir -p "$out"
 set -- examples/seeds/*.txt
-[ -d examples/variants ] && set -- "$@" $(ls examples/variants/* | grep -v README)
+set -- "$@" examples/variants/*.txt examples/variants/*.html
 
 bin/gip-normalize "$@" | bin/gip-sections | bin/gip-tables > "$out/cells.tsv"
 echo "cells: $(wc -l < "$out/cells.tsv") records from $# reports -> $out/cells.tsv"

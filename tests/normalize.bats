@@ -123,6 +123,7 @@ check_lines() {
 	$F/meta-big5.html BIG5-HKSCS
 	$F/xml-gb2312.html GB18030
 	$F/meta-lie.html UTF-8
+	$F/meta-wrong.html GB18030
 	EOF
 	# invalid bytes and a page whose script holds Han: counted apart
 	[ "$(gip-normalize "$F/bad.txt" 2> /dev/null | han_count)" -eq 10 ]
@@ -246,6 +247,13 @@ A&B <tag> \"q\" 公开 © 2023 x y &unknown; & � – � …—
 	[ "${stderr_lines[0]}" = "gip-normalize: $F/meta-big5.html: note: BIG5-HKSCS, HTML (declared big5)" ]
 	[ "${stderr_lines[1]}" = "gip-normalize: $F/xml-gb2312.html: note: GB18030, HTML (declared gb2312)" ]
 	[ "${stderr_lines[2]}" = "gip-normalize: $F/meta-lie.html: note: UTF-8, HTML (declared gbk, but the text is valid UTF-8)" ]
+}
+
+@test "HTML: a declaration that the bytes contradict gives way to the statistics" {
+	run --separate-stderr gip-normalize -v "$F/meta-wrong.html"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | text_only)" = "本机关二〇二二年共收到政府信息公开申请十五件。" ]
+	[[ "$stderr" == "gip-normalize: $F/meta-wrong.html: note: GB18030, HTML (declared utf-8, but 34 invalid sequences in it; common Han: UTF-8 0, GB18030 20, Big5 1;"* ]]
 }
 
 @test "HTML: a declared charset nobody knows fails that file only" {
