@@ -52,24 +52,68 @@ check_layout() {
 	check_layout cell 12 5
 }
 
+@test "pipeline: pdftotext -layout columns, wrapped labels, footers, every cell right" {
+	check_layout pdf 12 8
+}
+
+@test "pipeline: 2019-template reports (22-cell table 二, signed 增/减), every cell right" {
+	d="$BATS_TEST_TMPDIR/t2019"
+	mkdir -p "$d"
+	"$GIP_GENCORPUS" -n 24 -s 5 -t 2019,2021 -l tab,pipe,html -e utf8,gb18030 -o "$d"
+	[ "$(grep -c procure "$d/truth.tsv")" -gt 0 ]
+	cells "$d" > "$d/got"
+	truth "$d" > "$d/want"
+	diff -u "$d/want" "$d/got"
+	# and gip-sections tells the templates apart
+	gip-normalize "$d"/r* | gip-sections -m | awk -F'\t' '$4 == "2019" { print $1 }' | sort > "$d/got2019"
+	awk -F'\t' '$3 == "procure" { print $1 }' "$d/truth.tsv" | sort -u > "$d/want2019"
+	[ -s "$d/want2019" ]
+	diff -u "$d/want2019" "$d/got2019"
+}
+
 @test "pipeline: clean reports give no error finding" {
 	d="$BATS_TEST_TMPDIR/clean"
 	mkdir -p "$d"
-	"$GIP_GENCORPUS" -n 20 -s 6 -l tab,pipe,html,space,cell -o "$d"
+	"$GIP_GENCORPUS" -n 20 -s 6 -t 2019,2021 -l tab,pipe,html,space,cell,pdf -o "$d"
 	run --separate-stderr bash -c "gip-normalize '$d'/r* | gip-sections | gip-tables | gip-check"
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[ -z "$(echo "$output" | awk -F'\t' '$3 == "error"')" ]
 }
 
-@test "pipeline: an injected balance error is found on exactly the broken reports" {
-	d="$BATS_TEST_TMPDIR/broken"
+# broken RULE CHECKID: break RULE on every 4th report; the reports with
+# an error finding of CHECKID are exactly those
+broken() {
+	d="$BATS_TEST_TMPDIR/broken-$1"
 	mkdir -p "$d"
-	"$GIP_GENCORPUS" -n 20 -s 7 -l tab,html -b bal:4 -o "$d"
+	"$GIP_GENCORPUS" -n 16 -s 7 -l tab,html,pdf,space -b "$1:4" -o "$d"
 	run --separate-stderr bash -c "gip-normalize '$d'/r* | gip-sections | gip-tables | gip-check"
 	[ "$status" -eq 1 ]
-	got=$(echo "$output" | awk -F'\t' '$3 == "error" { print $1 }' | sort -u)
+	got=$(echo "$output" | awk -F'\t' -v r="$2" '$3 == "error" && $2 == r { print $1 }' | sort -u)
 	want=$(cut -f1 "$d/broken.tsv" | sort -u)
-	[ -n "$want" ]
+	[ "$(echo "$want" | wc -l)" -eq 4 ]
 	[ "$got" = "$want" ]
+	# and nothing else is wrong with the others
+	others=$(echo "$output" | awk -F'\t' '$3 == "error" { print $1 }' | sort -u)
+	[ "$others" = "$want" ]
+}
+
+@test "pipeline: an injected 勾稽 (balance) error is found on exactly the broken reports" {
+	broken bal t3-balance
+}
+
+@test "pipeline: an injected row-total error is found on exactly the broken reports" {
+	broken row t3-rows
+}
+
+@test "pipeline: an injected outcome-total error is found on exactly the broken reports" {
+	broken sum t3-outcome
+}
+
+@test "pipeline: an injected table 四 total error is found on exactly the broken reports" {
+	broken t4 t4-total
+}
+
+@test "pipeline: prose contradicting the table is found on exactly those reports" {
+	broken narr narrative
 }

@@ -7,7 +7,10 @@
  * true values are written beside them, as gip-tables records.
  *
  *	gencorpus [-n count] [-s seed] [-l layouts] [-e encodings]
- *	    [-b rule:every] -o dir
+ *	    [-t templates] [-b rule:every] -o dir
+ *
+ * -t 2019,2021 makes one report in three a 2019-template one (years
+ * 2019-2020, tab, pipe or HTML layout); the default is 2021 only.
  *
  * Reports are dir/rNNNNNN.{txt,html}; dir/truth.tsv holds one line per
  * cell: doc table row col value (doc as gip-normalize names it).
@@ -97,6 +100,9 @@ struct report {
 	long		 t3[NT3][NCOL];
 	long		 t4[3][5];
 	long		 reg[3], norm[3], license, penalty, coercion;
+	/* table 二 of the 2019 template: prev, delta, decisions */
+	long		 o_reg[3], o_norm[3], o_lic[3], o_svc[3], o_pen[3];
+	long		 o_coer[3], o_fee[2], o_count, o_amount;
 	char		 fee[32];
 	long		 narr_new, narr_license;
 	enum layout	 layout;
@@ -189,8 +195,37 @@ fill(struct report *r)
 	else
 		snprintf(r->fee, sizeof(r->fee), "%lu.%04lu", rnd(500),
 		    rnd(10000));
+	for (k = 0; k < 3; k++) {
+		r->o_reg[k] = count() / 4;
+		r->o_norm[k] = count();
+		r->o_lic[k] = count();
+		r->o_svc[k] = count();
+		r->o_pen[k] = count();
+		r->o_coer[k] = count();
+	}
+	/* 本年增/减 is signed */
+	r->o_lic[1] -= (long)rnd(5);
+	r->o_svc[1] -= (long)rnd(3);
+	r->o_fee[0] = count();
+	r->o_fee[1] = (long)rnd(7) - 3;
+	r->o_count = count();
+	r->o_amount = count() * 1000;
+	if (r->tmpl == 2)
+		r->license = r->o_lic[2];
 	r->narr_new = r->t3[nw][NCOL - 1];
 	r->narr_license = r->license;
+}
+
+/* a signed 2019 增/减 cell as reports write it */
+static const char *
+signed_str(long v)
+{
+	static char	 buf[4][32];
+	static int	 k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof(buf[k]), v > 0 ? "+%ld" : "%ld", v);
+	return buf[k];
 }
 
 /* Break one rule so that gip-check must find it. */
@@ -273,6 +308,35 @@ feestr(const struct report *r)
 	return r->fee;
 }
 
+/* Table 二 of the 2019 template: five sub-tables, 22 cells. */
+static void
+render_t2_2019(const struct report *r, const char *sep, const char *L,
+    const char *R, int pipes)
+{
+#define ROW(...) do { put("%s", L); put(__VA_ARGS__); put("%s\n", R); } while (0)
+	ROW("第二十条第（一）项%s%s%s", sep, sep, sep);
+	if (pipes)
+		put("|---|---|---|---|\n");
+	ROW("信息内容%s本年新制作数量%s本年新公开数量%s对外公开总数量", sep, sep, sep);
+	ROW("规章%s%ld%s%ld%s%ld", sep, r->o_reg[0], sep, r->o_reg[1], sep, r->o_reg[2]);
+	ROW("规范性文件%s%ld%s%ld%s%ld", sep, r->o_norm[0], sep, r->o_norm[1], sep, r->o_norm[2]);
+	ROW("第二十条第（五）项%s%s%s", sep, sep, sep);
+	ROW("信息内容%s上一年项目数量%s本年增/减%s处理决定数量", sep, sep, sep);
+	ROW("行政许可%s%ld%s%s%s%ld", sep, r->o_lic[0], sep, signed_str(r->o_lic[1]), sep, r->o_lic[2]);
+	ROW("其他对外管理服务事项%s%ld%s%s%s%ld", sep, r->o_svc[0], sep, signed_str(r->o_svc[1]), sep, r->o_svc[2]);
+	ROW("第二十条第（六）项%s%s%s", sep, sep, sep);
+	ROW("信息内容%s上一年项目数量%s本年增/减%s处理决定数量", sep, sep, sep);
+	ROW("行政处罚%s%ld%s%s%s%ld", sep, r->o_pen[0], sep, signed_str(r->o_pen[1]), sep, r->o_pen[2]);
+	ROW("行政强制%s%ld%s%s%s%ld", sep, r->o_coer[0], sep, signed_str(r->o_coer[1]), sep, r->o_coer[2]);
+	ROW("第二十条第（八）项%s%s%s", sep, sep, sep);
+	ROW("信息内容%s上一年项目数量%s本年增/减%s", sep, sep, sep);
+	ROW("行政事业性收费%s%ld%s%s%s", sep, r->o_fee[0], sep, signed_str(r->o_fee[1]), sep);
+	ROW("第二十条第（九）项%s%s%s", sep, sep, sep);
+	ROW("信息内容%s采购项目数量%s采购总金额%s", sep, sep, sep);
+	ROW("政府集中采购%s%ld%s%ld%s", sep, r->o_count, sep, r->o_amount, sep);
+#undef ROW
+}
+
 static void
 render_tab(const struct report *r, const char *sep, int pipes)
 {
@@ -282,6 +346,10 @@ render_tab(const struct report *r, const char *sep, int pipes)
 
 	prose_head(r);
 #define ROW(...) do { put("%s", L); put(__VA_ARGS__); put("%s\n", R); } while (0)
+	if (r->tmpl == 2) {
+		render_t2_2019(r, sep, L, R, pipes);
+		goto t3;
+	}
 	ROW("第二十条第（一）项%s%s%s", sep, sep, sep);
 	if (pipes)
 		put("|---|---|---|---|\n");
@@ -298,6 +366,7 @@ render_tab(const struct report *r, const char *sep, int pipes)
 	ROW("第二十条第（八）项%s%s%s", sep, sep, sep);
 	ROW("信息内容%s本年收费金额（单位：万元）%s%s", sep, sep, sep);
 	ROW("行政事业性收费%s%s%s%s", sep, feestr(r), sep, sep);
+t3:
 	put("\n三、收到和处理政府信息公开申请情况\n\n");
 	ROW("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）%s%s申请人情况%s%s%s%s%s%s总计",
 	    sep, sep, sep, sep, sep, sep, sep, sep);
@@ -459,6 +528,106 @@ render_cell(const struct report *r)
 	prose_tail(r);
 }
 
+/* Pad with spaces to a display width (Han characters count two). */
+static void
+pad(const char *s, int width)
+{
+	size_t	 n = strlen(s), i, k;
+	uint32_t cp;
+	int	 w = 0;
+
+	for (i = 0; i < n; i += k) {
+		k = gip_utf8_decode(s + i, n - i, &cp);
+		w += cp >= 0x1100 ? 2 : 1;
+	}
+	put("%s", s);
+	for (; w < width; w++)
+		put(" ");
+}
+
+/* The seven numbers of a row, right-aligned in columns. */
+static void
+numbers(const long *v, int n)
+{
+	int	 c;
+
+	for (c = 0; c < n; c++)
+		put("%8ld", v[c]);
+}
+
+/*
+ * What `pdftotext -layout` makes of the tables: columns aligned with
+ * spaces, long labels wrapped over three lines with the numbers on the
+ * middle one, the rowspan label of 三 printed down the left edge one
+ * character per line, and a page footer inside table 三.
+ */
+static void
+render_pdf(const struct report *r)
+{
+	static const char *const vert[] = {
+		"三、", "本", "年", "度", "办", "理", "结", "果"
+	};
+	size_t	 i, nvert = sizeof(vert) / sizeof(vert[0]), v = 0;
+	int	 g, k, row = 0;
+	char	 a[512], b[512], c1[512], c2[512];
+
+	prose_head(r);
+	put("        第二十条第（一）项\n");
+	put("   信息内容        本年制发件数    本年废止件数    现行有效件数\n");
+	put("   规章          %12ld%16ld%16ld\n", r->reg[0], r->reg[1], r->reg[2]);
+	put("   行政规范性文件%12ld%16ld%16ld\n", r->norm[0], r->norm[1], r->norm[2]);
+	put("        第二十条第（五）项\n");
+	put("   信息内容        本年处理决定数量\n");
+	put("   行政许可      %12ld\n", r->license);
+	put("        第二十条第（六）项\n");
+	put("   信息内容        本年处理决定数量\n");
+	put("   行政处罚      %12ld\n   行政强制      %12ld\n", r->penalty, r->coercion);
+	put("        第二十条第（八）项\n");
+	put("   信息内容        本年收费金额（单位：万元）\n");
+	put("   行政事业性收费%12s\n\n", feestr(r));
+	put("三、收到和处理政府信息公开申请情况\n\n");
+	put("   （本列数据的勾稽关系为：第一项加         申请人情况\n");
+	put("   第二项之和，等于第三项加第四项之           自然人      法人或其他组织                              总计\n");
+	put("   和）                                          商业企业 科研机构 社会公益组织 法律服务机构 其他\n");
+	for (i = 0; i < NT3; i++) {
+		if (!in_tmpl(r, i))
+			continue;
+		if (strcmp(t3rows[i].key, "open") == 0)
+			v = 0;
+		if (strcmp(t3rows[i].key, "deny_case") == 0)
+			put("\n                                 - %d -\n\n", 2);
+		/* the vertical label: one character before each early row */
+		if (row >= 2 && v < nvert && strcmp(t3rows[i].key, "carry_out") != 0)
+			put("%s\n", vert[v++]);
+		if (t3rows[i].group != NULL && t3rows[i].label[0] != '\xef')
+			put("   %s\n", t3rows[i].group);
+		if (strlen(t3rows[i].label) > 60) {
+			split_label(t3rows[i].label, a, b, sizeof(a));
+			split_label(b, c1, c2, sizeof(c1));
+			put("   %s\n   ", a);
+			pad(c1, 44);
+			numbers(r->t3[i], NCOL);
+			put("\n   %s\n", c2);
+		} else {
+			put("   ");
+			pad(t3rows[i].label, 44);
+			numbers(r->t3[i], NCOL);
+			put("\n");
+		}
+		row++;
+	}
+	put("\n四、政府信息公开行政复议、行政诉讼情况\n\n");
+	put("              行政复议                                        行政诉讼\n");
+	put(" 结果   结果   其他   尚未          未经复议直接起诉                 复议后起诉\n");
+	put(" 维持   纠正   结果   审结   总计   结果 结果 其他 尚未 总计   结果 结果 其他 尚未 总计\n");
+	put("                                    维持 纠正 结果 审结        维持 纠正 结果 审结\n");
+	for (g = 0; g < 3; g++)
+		for (k = 0; k < 5; k++)
+			put("%6ld", r->t4[g][k]);
+	put("\n\n");
+	prose_tail(r);
+}
+
 /* HTML as crawled: rowspan and colspan as in the official template. */
 static void
 render_html(const struct report *r)
@@ -475,6 +644,27 @@ render_html(const struct report *r)
 	put("<p>一、总体情况</p>\n<p>%d年，全年共办理行政许可%ld件。本年度共新收政府信息公开申请%ld件。</p>\n",
 	    r->year, r->narr_license, r->narr_new);
 	put("<p>二、主动公开政府信息情况</p>\n<table>\n");
+	if (r->tmpl == 2) {
+		put("<tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n");
+		put("<tr><td>信息内容</td><td>本年新<br/>制作数量</td><td>本年新<br/>公开数量</td><td>对外公开<br/>总数量</td></tr>\n");
+		put("<tr><td>规章</td><td>%ld</td><td>%ld</td><td>%ld</td></tr>\n", r->o_reg[0], r->o_reg[1], r->o_reg[2]);
+		put("<tr><td>规范性文件</td><td>%ld</td><td>%ld</td><td>%ld</td></tr>\n", r->o_norm[0], r->o_norm[1], r->o_norm[2]);
+		put("<tr><td colspan=\"4\">第二十条第（五）项</td></tr>\n");
+		put("<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>\n");
+		put("<tr><td>行政许可</td><td>%ld</td><td>%s</td><td>%ld</td></tr>\n", r->o_lic[0], signed_str(r->o_lic[1]), r->o_lic[2]);
+		put("<tr><td>其他对外管理服务事项</td><td>%ld</td><td>%s</td><td>%ld</td></tr>\n", r->o_svc[0], signed_str(r->o_svc[1]), r->o_svc[2]);
+		put("<tr><td colspan=\"4\">第二十条第（六）项</td></tr>\n");
+		put("<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>\n");
+		put("<tr><td>行政处罚</td><td>%ld</td><td>%s</td><td>%ld</td></tr>\n", r->o_pen[0], signed_str(r->o_pen[1]), r->o_pen[2]);
+		put("<tr><td>行政强制</td><td>%ld</td><td>%s</td><td>%ld</td></tr>\n", r->o_coer[0], signed_str(r->o_coer[1]), r->o_coer[2]);
+		put("<tr><td colspan=\"4\">第二十条第（八）项</td></tr>\n");
+		put("<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=\"2\">本年增/减</td></tr>\n");
+		put("<tr><td>行政事业性收费</td><td>%ld</td><td colspan=\"2\">%s</td></tr>\n", r->o_fee[0], signed_str(r->o_fee[1]));
+		put("<tr><td colspan=\"4\">第二十条第（九）项</td></tr>\n");
+		put("<tr><td>信息内容</td><td>采购项目数量</td><td colspan=\"2\">采购总金额</td></tr>\n");
+		put("<tr><td>政府集中采购</td><td>%ld</td><td colspan=\"2\">%ld</td></tr>\n", r->o_count, r->o_amount);
+		goto t3;
+	}
 	put("<tr><td colspan=\"4\">第二十条第（一）项</td></tr>\n");
 	put("<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\n");
 	put("<tr><td>规章</td><td>%ld</td><td>%ld</td><td>%ld</td></tr>\n", r->reg[0], r->reg[1], r->reg[2]);
@@ -489,6 +679,7 @@ render_html(const struct report *r)
 	put("<tr><td colspan=\"4\">第二十条第（八）项</td></tr>\n");
 	put("<tr><td>信息内容</td><td colspan=\"3\">本年收费金额（单位：万元）</td></tr>\n");
 	put("<tr><td>行政事业性收费</td><td colspan=\"3\">%s</td></tr>\n", feestr(r));
+t3:
 	put("</table>\n<p>三、收到和处理政府信息公开申请情况</p>\n<table>\n");
 	put("<tr><td colspan=\"3\" rowspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"
 	    "<td colspan=\"7\">申请人情况</td></tr>\n");
@@ -597,6 +788,24 @@ truth(FILE *fp, const struct report *r)
 	int	 c, g, k;
 	static const char *const rc[3] = { "made", "repealed", "valid" };
 
+	static const char *const oc[3] = { "made", "published", "public_total" };
+	static const char *const pc[3] = { "prev", "delta", "decisions" };
+
+	if (r->tmpl == 2) {
+		for (k = 0; k < 3; k++) {
+			fprintf(fp, "%s\tt2\treg\t%s\t%ld\n", r->name, oc[k], r->o_reg[k]);
+			fprintf(fp, "%s\tt2\tnorm\t%s\t%ld\n", r->name, oc[k], r->o_norm[k]);
+			fprintf(fp, "%s\tt2\tlicense\t%s\t%ld\n", r->name, pc[k], r->o_lic[k]);
+			fprintf(fp, "%s\tt2\tothersvc\t%s\t%ld\n", r->name, pc[k], r->o_svc[k]);
+			fprintf(fp, "%s\tt2\tpenalty\t%s\t%ld\n", r->name, pc[k], r->o_pen[k]);
+			fprintf(fp, "%s\tt2\tcoercion\t%s\t%ld\n", r->name, pc[k], r->o_coer[k]);
+		}
+		fprintf(fp, "%s\tt2\tfee\tprev\t%ld\n", r->name, r->o_fee[0]);
+		fprintf(fp, "%s\tt2\tfee\tdelta\t%ld\n", r->name, r->o_fee[1]);
+		fprintf(fp, "%s\tt2\tprocure\tcount\t%ld\n", r->name, r->o_count);
+		fprintf(fp, "%s\tt2\tprocure\tamount\t%ld\n", r->name, r->o_amount);
+		goto t3;
+	}
 	for (k = 0; k < 3; k++)
 		fprintf(fp, "%s\tt2\treg\t%s\t%ld\n", r->name, rc[k], r->reg[k]);
 	for (k = 0; k < 3; k++)
@@ -605,6 +814,7 @@ truth(FILE *fp, const struct report *r)
 	fprintf(fp, "%s\tt2\tpenalty\tdecisions\t%ld\n", r->name, r->penalty);
 	fprintf(fp, "%s\tt2\tcoercion\tdecisions\t%ld\n", r->name, r->coercion);
 	fprintf(fp, "%s\tt2\tfee\tamount\t%s\n", r->name, r->fee);
+t3:
 	for (i = 0; i < NT3; i++)
 		if (in_tmpl(r, i))
 			for (c = 0; c < NCOL; c++)
@@ -662,11 +872,16 @@ main(int argc, char **argv)
 	unsigned	 layouts = 1u << L_TAB | 1u << L_PIPE | 1u << L_HTML;
 	unsigned	 encs = 1u << E_UTF8;
 	long		 n = 10, i, nbreak = 0;
+	unsigned	 tmpls = 1;
 	int		 ch;
 
 	rng = 0x9E3779B97F4A7C15ULL;
-	while ((ch = getopt(argc, argv, "b:e:l:n:o:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "b:e:l:n:o:s:t:")) != -1) {
 		switch (ch) {
+		case 't':
+			tmpls = strstr(optarg, "2019") != NULL ? 2 : 0;
+			tmpls |= strstr(optarg, "2021") != NULL ? 1 : 0;
+			break;
 		case 'b':
 			brk = optarg;
 			break;
@@ -716,6 +931,14 @@ main(int argc, char **argv)
 		r.agency = agencies[rnd(sizeof(agencies) / sizeof(agencies[0]))];
 		r.year = 2021 + (int)rnd(4);
 		r.tmpl = 1;
+		/* one in three 2019-template reports when both are asked for */
+		if (tmpls == 2 || (tmpls == 3 && rnd(3) == 0)) {
+			r.tmpl = 2;
+			r.year = 2019 + (int)rnd(2);
+			/* 2019 tables are rendered in these layouts only */
+			if (r.layout != L_HTML && r.layout != L_PIPE)
+				r.layout = L_TAB;
+		}
 		snprintf(r.name, sizeof(r.name), "%s/r%06ld.%s", dir, i,
 		    r.layout == L_HTML ? "html" : "txt");
 		fill(&r);
@@ -737,6 +960,9 @@ main(int argc, char **argv)
 		case L_CELL:
 			render_cell(&r);
 			break;
+		case L_PDF:
+			render_pdf(&r);
+			break;
 		default:
 			render_tab(&r, "\t", 0);
 			break;
@@ -751,6 +977,6 @@ main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr, "usage: gencorpus [-n count] [-s seed] [-l layouts] "
-	    "[-e encodings] [-b rule:every] -o dir\n");
+	    "[-e encodings] [-t templates] [-b rule:every] -o dir\n");
 	return 2;
 }
