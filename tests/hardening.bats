@@ -74,3 +74,63 @@ need() {
 	[ "$status" -le 1 ]
 	[[ "$output" != *"=="* ]]
 }
+
+# big_input MB: MB megabytes of real report text on stdout, as framed
+# documents of 14 KB each (a 1 MB block repeated)
+big_input() {
+	local blk="$BATS_TEST_TMPDIR/block" i
+	if [ ! -f "$blk" ]; then
+		for i in $(seq 70); do
+			printf '\036doc\tr%d.txt\n' "$i"
+			# the seed has no final newline
+			cat "$SEEDS/000_6152f4f472c67e79.txt"
+			echo
+		done > "$blk"
+	fi
+	for i in $(seq "$1"); do cat "$blk"; done
+}
+
+# 1 GB normally; 100 MB under the sanitizers, which are 3-10 times slower
+big_mb() {
+	[ -n "$GIP_SANITIZED" ] && echo 100 || echo 1000
+}
+
+peak_rss_kb() {
+	sed -n 's/^RSS=//p' "$1" | sort -n | tail -1
+}
+
+@test "a 1 GB input: gip-normalize streams it in bounded memory" {
+	need gip-normalize
+	[ -x /usr/bin/time ] || skip "/usr/bin/time not installed"
+	# one single document of 1 GB on stdin, no frames
+	run bash -c "$(declare -f big_input); SEEDS='$SEEDS' BATS_TEST_TMPDIR='$BATS_TEST_TMPDIR' big_input $(big_mb) | tr -d '\036' |
+	    /usr/bin/time -f RSS=%M -o '$BATS_TEST_TMPDIR/rss' gip-normalize | wc -l"
+	[ "$status" -eq 0 ]
+	[ "$output" -gt 1000000 ]
+	rss=$(peak_rss_kb "$BATS_TEST_TMPDIR/rss")
+	echo "peak RSS $rss KB"
+	[ -n "$GIP_SANITIZED" ] || [ "$rss" -lt 32768 ]
+}
+
+@test "a 1 GB stream: gip-sections and gip-tables keep memory bounded by one document" {
+	need gip-sections gip-tables
+	[ -x /usr/bin/time ] || skip "/usr/bin/time not installed"
+	run bash -c "$(declare -f big_input); SEEDS='$SEEDS' BATS_TEST_TMPDIR='$BATS_TEST_TMPDIR' big_input $(big_mb) |
+	    /usr/bin/time -f RSS=%M -a -o '$BATS_TEST_TMPDIR/rss' gip-sections |
+	    /usr/bin/time -f RSS=%M -a -o '$BATS_TEST_TMPDIR/rss' gip-tables | wc -l"
+	[ "$status" -eq 0 ]
+	# every document gives its records: 70 documents per MB
+	[ "$output" -gt $(( $(big_mb) * 70 * 200 )) ]
+	rss=$(peak_rss_kb "$BATS_TEST_TMPDIR/rss")
+	echo "peak RSS $rss KB"
+	[ -n "$GIP_SANITIZED" ] || [ "$rss" -lt 32768 ]
+}
+
+@test "adversarial lines (long runs, nested brackets, many numbers) finish quickly" {
+	need gip-sections gip-tables
+	f="$REPO/tests/fuzz/hostile/tables.txt"
+	run timeout 20 sh -c "gip-sections '$f' | gip-tables > /dev/null"
+	[ "$status" -le 1 ]
+	run timeout 20 sh -c "gip-sections '$REPO/tests/fuzz/hostile/pathological.txt' | gip-tables > /dev/null"
+	[ "$status" -le 1 ]
+}
