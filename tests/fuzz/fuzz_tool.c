@@ -18,7 +18,11 @@ int	 LLVMFuzzerInitialize(int *, char ***);
 
 static char	 path[64];
 
-/* The tool closes its stdout when done: point it at /dev/null again. */
+/*
+ * The tool closes its stdout when done: point it at /dev/null again.
+ * (Its stderr is closed by libFuzzer's -close_fd_mask=2, which keeps
+ * the fuzzer's own reports.)
+ */
 static void
 quiet(void)
 {
@@ -26,10 +30,10 @@ quiet(void)
 
 	if ((fd = open("/dev/null", O_WRONLY)) == -1)
 		return;
-	dup2(fd, STDOUT_FILENO);
-	dup2(fd, STDERR_FILENO);
-	if (fd > 2)
+	if (fd != STDOUT_FILENO) {
+		dup2(fd, STDOUT_FILENO);
 		close(fd);
+	}
 }
 
 int

@@ -22,7 +22,7 @@ for t in normalize sections tables; do
 	[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null
 	echo "fuzzing gip-$t for $secs s"
 	build/fuzz/fuzz-$t -max_total_time="$secs" -max_len=65536 -timeout=10 \
-	    -detect_leaks=0 -artifact_prefix=tests/fuzz/regress/$t/ "$corpus" \
+	    -detect_leaks=0 -close_fd_mask=2 -artifact_prefix=tests/fuzz/regress/$t/ "$corpus" \
 	    2> build/fuzz/fuzz-$t.log || { status=1; tail -30 build/fuzz/fuzz-$t.log; }
 	tail -2 build/fuzz/fuzz-$t.log
 done
