@@ -3,7 +3,8 @@
  * are found in (UTF-8, UTF-16, GB18030, Big5, HTML pages) into clean
  * UTF-8 text in the framed stream of gip(7): one "doc" frame per input
  * file, then its text, with "line" frames keeping each line's source
- * line.  The encoding is chosen on the first NZ_WINDOW bytes; the rest
+ * line.  Traditional characters are folded to simplified (not -T).
+ * The encoding is chosen on the first NZ_WINDOW bytes; the rest
  * streams through in chunks of that size, so memory stays small
  * whatever the size of a file or of a line.
  */
@@ -23,6 +24,7 @@ struct ctx {
 	const char	*from;		/* -f */
 	int		 keep;		/* -k */
 	int		 strict;	/* -s */
+	int		 trad;		/* -T */
 	int		 verbose;	/* -v */
 	unsigned char	*in;		/* NZ_WINDOW and room for a carry */
 };
@@ -44,6 +46,7 @@ static const struct option longopts[] = {
 	{ "from", 1, NULL, 'f' },
 	{ "keep-width", 0, NULL, 'k' },
 	{ "strict", 0, NULL, 's' },
+	{ "traditional", 0, NULL, 'T' },
 	{ "verbose", 0, NULL, 'v' },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
@@ -51,18 +54,20 @@ static const struct option longopts[] = {
 
 static const struct gip_tool tool = {
 	"gip-normalize",
-	"[-ksv] [-f encoding] [file ...]",
+	"[-ksTv] [-f encoding] [file ...]",
 	"\n"
 	"  -f, --from=ENC       read every input as ENC (utf-8, gbk, gb18030,\n"
 	"                       big5, utf-16le, utf-16be, or any iconv name)\n"
 	"  -k, --keep-width     do not fold full-width forms to ASCII\n"
 	"  -s, --strict         invalid bytes make the file fail (status 1)\n"
+	"  -T, --traditional    do not fold traditional characters to\n"
+	"                       simplified\n"
 	"  -v, --verbose        report the encoding of each document\n"
 	"      --help           print this help and exit\n"
 	"      --version        print the version and exit\n"
 	"Exit status: 0 success, 1 a file could not be read or was not\n"
 	"text (or had invalid bytes, with -s), 2 usage or output error.\n",
-	"f:ksv",
+	"f:ksTv",
 	longopts
 };
 
@@ -85,6 +90,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			c.strict = 1;
+			break;
+		case 'T':
+			c.trad = 1;
 			break;
 		case 'v':
 			c.verbose = 1;
@@ -213,7 +221,7 @@ process(struct gip_reader *rd, void *arg)
 		nz_dec_close(&dec);
 		return GIP_EXIT_FINDINGS;
 	}
-	nz_sink_init(&dc.sink, &c->out, !c->keep);
+	nz_sink_init(&dc.sink, &c->out, !c->keep, !c->trad);
 	if (nz_is_html(t, len))
 		dc.html = nz_html_new(&dc.sink);
 	if (c->verbose)

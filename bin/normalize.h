@@ -6,7 +6,8 @@
  * normalize_detect.c on a bounded prefix window; then either the text
  * sink alone (plain text) or the HTML converter feeding it
  * (normalize_html.c); the sink (normalize_text.c) applies the
- * whitespace and width policy and writes the framed stream.
+ * whitespace, width and script policy and writes the framed stream,
+ * folding traditional characters with the tables of normalize_t2s.c.
  */
 #ifndef NORMALIZE_H
 #define NORMALIZE_H
@@ -71,6 +72,7 @@ void	 nz_dec_close(struct nz_dec *);
 struct nz_sink {
 	struct gip_out	*out;
 	int		 fold;		/* width folding (not -k) */
+	int		 t2s;		/* traditional folding (not -T) */
 	int		 collapse;	/* HTML: white space is one space */
 	int		 count;		/* count source lines (plain text) */
 	unsigned long	 src;		/* source line of the next byte */
@@ -84,13 +86,21 @@ struct nz_sink {
 	int		 cr;		/* the last byte was a CR */
 	size_t		 nnul;		/* NUL bytes dropped */
 	unsigned long	 nulline;	/* line of the first */
+	uint32_t	 lastcp;	/* the last character folded, as written */
+	size_t		 lastend;	/* where it ends in the output */
 };
 
-void	 nz_sink_init(struct nz_sink *, struct gip_out *, int);
+void	 nz_sink_init(struct nz_sink *, struct gip_out *, int, int);
 void	 nz_sink_text(struct nz_sink *, const char *, size_t);
 void	 nz_sink_tab(struct nz_sink *);
 void	 nz_sink_eol(struct nz_sink *);
 void	 nz_sink_end(struct nz_sink *);
+
+/* normalize_t2s.c, made by tests/unit/mkt2s.sh */
+extern const uint16_t nz_t2s_char[][2];
+extern const size_t nz_t2s_nchar;
+extern const uint16_t nz_t2s_word[][4];
+extern const size_t nz_t2s_nword;
 
 /* normalize_html.c */
 struct nz_html;

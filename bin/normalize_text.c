@@ -1,13 +1,13 @@
 /*
  * normalize_text.c: the sink.  It takes valid UTF-8 text and writes it
  * as normalized lines of the framed stream: line breaks unified, white
- * space and invisible characters mapped, full-width forms folded,
- * trailing spaces and runs of blank lines removed, and a "line" frame
- * wherever the output line numbers stop matching the source.  Nothing
- * is held back but a count of pending spaces, so a line of any length
- * streams through; the output buffer is flushed early when one line
- * grows past SPILL (such a line could not be written atomically
- * anyway).
+ * space and invisible characters mapped, full-width forms and
+ * traditional characters folded, trailing spaces and runs of blank
+ * lines removed, and a "line" frame wherever the output line numbers
+ * stop matching the source.  Nothing is held back but a count of
+ * pending spaces, so a line of any length streams through; the output
+ * buffer is flushed early when one line grows past SPILL (such a line
+ * could not be written atomically anyway).
  */
 #include <string.h>
 
@@ -17,11 +17,22 @@
 #define SPILL	(1024 * 1024)
 
 /* byte classes of the scanner: 0 copies, anything else is looked at */
-enum { C_COPY, C_CTRL, C_SPACE, C_TAB, C_LF, C_CR, C_LEAD };
+enum { C_COPY, C_CTRL, C_SPACE, C_TAB, C_LF, C_CR, C_LEAD, C_HAN };
 
 static unsigned char	 cls[256];
 /* length of a character starting with this byte that is always copied */
 static unsigned char	 skip[256];
+/*
+ * The Han characters U+3400..U+9FFF that the traditional folding looks
+ * at, a bit per character, a word per 64 (a lead and a second byte of
+ * UTF-8): those of the tables of normalize_t2s.c (t2s_mask); of them,
+ * the traditional ones (t2s_src); and those a word rule wants before a
+ * character when it is not traditional itself (t2s_prev).
+ */
+#define T2S_WORDS	((0xA000 - 0x3000) / 64)
+static uint64_t		 t2s_mask[T2S_WORDS];
+static uint64_t		 t2s_src[T2S_WORDS];
+static uint64_t		 t2s_prev[T2S_WORDS];
 
 /* Kangxi radicals U+2F00..U+2FD5 as the ideographs NFKC gives */
 static const unsigned short kangxi[214] = {
@@ -54,13 +65,33 @@ static const unsigned short kangxi[214] = {
 	0x9f3b, 0x9f4a, 0x9f52, 0x9f8d, 0x9f9c, 0x9fa0
 };
 
+/* A character of U+3000..U+9FFF, by code point or by its UTF-8 bytes */
+#define T2S_BIT(m, cp)	((m)[((cp) >> 6) - 0xC0] >> ((cp) & 0x3F) & 1)
+#define T2S_BYTES(m, p)	((m)[((((p)[0] & 0x0F) << 6) | \
+			    ((p)[1] & 0x3F)) - 0xC0] >> ((p)[2] & 0x3F) & 1)
+
+static void
+t2s_mark(uint64_t *m, uint32_t cp)
+{
+	m[(cp >> 6) - 0xC0] |= (uint64_t)1 << (cp & 0x3F);
+}
+
 static void
 init_classes(void)
 {
+	size_t	 i;
 	int	 c;
 
 	if (cls['\n'] == C_LF)
 		return;
+	for (i = 0; i < nz_t2s_nchar; i++) {
+		t2s_mark(t2s_mask, nz_t2s_char[i][0]);
+		t2s_mark(t2s_src, nz_t2s_char[i][0]);
+	}
+	for (i = 0; i < nz_t2s_nword; i++) {
+		t2s_mark(t2s_mask, nz_t2s_word[i][0]);
+		t2s_mark(t2s_prev, nz_t2s_word[i][1]);
+	}
 	for (c = 0; c < 0x20; c++)
 		cls[c] = C_CTRL;
 	cls[0x7F] = C_CTRL;
@@ -69,6 +100,8 @@ init_classes(void)
 	cls['\n'] = C_LF;
 	cls['\r'] = C_CR;
 	cls[0xC2] = cls[0xE2] = cls[0xE3] = cls[0xEF] = C_LEAD;
+	for (c = 0xE4; c <= 0xE9; c++)
+		cls[c] = C_HAN;		/* looked at only when folding */
 	for (c = 0x21; c < 0x7F; c++)
 		skip[c] = 1;
 	for (c = 0x80; c <= 0xBF; c++)
@@ -82,12 +115,13 @@ init_classes(void)
 }
 
 void
-nz_sink_init(struct nz_sink *s, struct gip_out *out, int fold)
+nz_sink_init(struct nz_sink *s, struct gip_out *out, int fold, int t2s)
 {
 	init_classes();
 	memset(s, 0, sizeof(*s));
 	s->out = out;
 	s->fold = fold;
+	s->t2s = t2s;
 	s->count = 1;
 	s->src = 1;
 	s->next = 1;
@@ -97,8 +131,10 @@ nz_sink_init(struct nz_sink *s, struct gip_out *out, int fold)
 static void
 spill(struct nz_sink *s)
 {
-	if (s->out->buf.len - s->out->lstart > SPILL)
+	if (s->out->buf.len - s->out->lstart > SPILL) {
 		gip_out_flush(s->out);
+		s->lastcp = 0;
+	}
 }
 
 /* Start a line (or go on with it) before content: blank line, frame. */
@@ -166,6 +202,7 @@ nz_sink_eol(struct nz_sink *s)
 {
 	s->spaces = 0;
 	s->aftertab = 0;
+	s->lastcp = 0;
 	if (s->inl) {
 		gip_out_endline(s->out);
 		s->next = s->lsrc + 1;
@@ -234,6 +271,91 @@ cp3(const unsigned char *p)
 	    ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
 }
 
+/* the simplified form of a character (itself when there is none) */
+static uint32_t
+t2s_char(uint32_t cp)
+{
+	size_t	 lo = 0, hi = nz_t2s_nchar, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (nz_t2s_char[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nz_t2s_nchar && nz_t2s_char[lo][0] == cp ?
+	    nz_t2s_char[lo][1] : cp;
+}
+
+/* the first word rule for this character (nz_t2s_nword when none) */
+static size_t
+t2s_word(uint32_t cp)
+{
+	size_t	 lo = 0, hi = nz_t2s_nword, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (nz_t2s_word[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Is the character just written, on this line, cp as written in the
+ * input?  Either the last one folded (lastcp), or one copied as it was.
+ */
+static int
+before(const struct nz_sink *s, uint32_t cp)
+{
+	const unsigned char *e;
+	size_t	 len = s->out->buf.len;
+
+	if (!s->inl || s->spaces > 0 || len - s->out->lstart < 3)
+		return 0;
+	if (s->lastcp != 0 && s->lastend == len)
+		return s->lastcp == cp;
+	e = (const unsigned char *)s->out->buf.p + len - 3;
+	return (e[0] & 0xF0) == 0xE0 && cp3(e) == cp;
+}
+
+/*
+ * A Han character that may be traditional: its simplified form, or the
+ * form it takes in a word with the one before, which is rewritten in
+ * place if need be (the tables hold three-byte characters only).
+ */
+static void
+han(struct nz_sink *s, uint32_t cp)
+{
+	uint32_t	 to = t2s_char(cp);
+	size_t		 i;
+
+	for (i = t2s_word(cp); i < nz_t2s_nword && nz_t2s_word[i][0] == cp;
+	    i++)
+		if (before(s, nz_t2s_word[i][1])) {
+			gip_utf8_encode(nz_t2s_word[i][2],
+			    s->out->buf.p + s->out->buf.len - 3);
+			to = nz_t2s_word[i][3];
+			break;
+		}
+	put_cp(s, to);
+	s->lastcp = cp;
+	s->lastend = s->out->buf.len;
+}
+
+/* An ideograph that width folding made: folded further unless -T. */
+static void
+ideograph(struct nz_sink *s, uint32_t cp)
+{
+	if (s->t2s)
+		han(s, cp);
+	else
+		put_cp(s, cp);
+}
+
 /* Is this character (lead C2, E2, E3 or EF) changed or dropped? */
 static int
 special(const struct nz_sink *s, const unsigned char *p)
@@ -243,6 +365,8 @@ special(const struct nz_sink *s, const unsigned char *p)
 	if (p[0] == 0xC2)
 		return p[1] <= 0xA0 || p[1] == 0xAD;
 	cp = cp3(p);
+	if (cp >= 0x3400 && cp <= 0x9FFF)
+		return s->t2s && T2S_BIT(t2s_mask, cp);
 	if (cp >= 0x2000 && cp <= 0x206F)
 		return cp <= 0x200F || (cp >= 0x2028 && cp <= 0x202F) ||
 		    cp >= 0x205F;
@@ -269,15 +393,17 @@ lead3(struct nz_sink *s, const unsigned char *p)
 		;
 	else if (cp == 0x2028 || cp == 0x2029)
 		softbreak(s);
+	else if (s->t2s && cp >= 0x3400 && cp <= 0x9FFF && T2S_BIT(t2s_mask, cp))
+		han(s, cp);
 	else if (s->fold && cp >= 0xFF01 && cp <= 0xFF5E && foldable(cp)) {
 		char c = (char)(cp - 0xFF01 + 0x21);
 		put(s, &c, 1);
 	} else if (s->fold && cp >= 0x2F00 && cp <= 0x2FD5)
-		put_cp(s, kangxi[cp - 0x2F00]);
+		ideograph(s, kangxi[cp - 0x2F00]);
 	else if (s->fold && cp == 0x2E9F)
-		put_cp(s, 0x6BCD);
+		ideograph(s, 0x6BCD);
 	else if (s->fold && cp == 0x2EF3)
-		put_cp(s, 0x9F9F);
+		ideograph(s, 0x9F9F);
 	else
 		put(s, (const char *)p, 3);
 	return 3;
@@ -317,6 +443,38 @@ next_attention(const unsigned char *q, const unsigned char *end)
 }
 
 /*
+ * The same when folding traditional characters, which stops at those
+ * of the tables too: a character at a time, but eight bytes of plain
+ * ASCII at once.  The run copied as it is starts at p; a character
+ * that only a word rule wants is passed over unless the one before it
+ * in the run may start such a word (at the start of the run, it may).
+ */
+static const unsigned char *
+next_han(const unsigned char *p, const unsigned char *q,
+    const unsigned char *end)
+{
+	uint64_t	 w;
+
+	while (q < end) {
+		if (*q >= 0xE4 && *q <= 0xE9) {
+			if (T2S_BYTES(t2s_mask, q) && (T2S_BYTES(t2s_src, q) ||
+			    q - p < 3 || (q[-3] >= 0xE3 && q[-3] <= 0xE9 &&
+			    T2S_BYTES(t2s_prev, q - 3))))
+				return q;
+			q += 3;
+		} else if (skip[*q] == 0)
+			return q;
+		else if (*q < 0x80 && end - q >= 8 &&
+		    (memcpy(&w, q, 8), (w & HIGHS) == 0) &&
+		    (LESS(w, 0x21) | EQ(w, 0x7F)) == 0)
+			q += 8;
+		else
+			q += skip[*q];
+	}
+	return q;
+}
+
+/*
  * The scanner.  Runs of characters that stay as they are are copied in
  * one piece (the input is valid UTF-8, and a chunk ends at a character
  * boundary).
@@ -328,7 +486,8 @@ nz_sink_text(struct nz_sink *s, const char *text, size_t n)
 	const unsigned char *end = p + n, *q;
 
 	while (p < end) {
-		for (q = p; (q = next_attention(q, end)) < end; )
+		for (q = p; (q = s->t2s ? next_han(p, q, end) :
+		    next_attention(q, end)) < end; )
 			if (cls[*q] == C_LEAD && !special(s, q))
 				q += *q == 0xC2 ? 2 : 3;
 			else if (*q == ' ' && q > p && !s->collapse &&
@@ -380,6 +539,10 @@ nz_sink_text(struct nz_sink *s, const char *text, size_t n)
 					s->nulline = s->src;
 			}
 			p++;
+			break;
+		case C_HAN:
+			han(s, cp3(p));
+			p += 3;
 			break;
 		default:
 			/* C_LEAD: C2, E2, E3 or EF */

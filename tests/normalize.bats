@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # gip-normalize: encodings (detected, declared, forced), the seeds and
-# their variants, HTML tables, white space and width, provenance, Han
-# characters kept count for count, bad input, streaming and the
-# interface.  Expected outputs were checked by hand against the inputs.
+# their variants, HTML tables, white space and width, traditional
+# characters, provenance, Han characters kept count for count, bad
+# input, streaming and the interface.  Expected outputs were checked by hand against the inputs.
 
 load helpers
 
@@ -60,7 +60,7 @@ check_lines() {
 @test "--help prints the usage of the man page's SYNOPSIS" {
 	run gip-normalize --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: gip-normalize [-ksv] [-f encoding] [file ...]" ]
+	[ "${lines[0]}" = "usage: gip-normalize [-ksTv] [-f encoding] [file ...]" ]
 	syn=$(mandoc -T ascii "$REPO/man/gip-normalize.1" | col -b |
 	    awk '/^SYNOPSIS/ { getline; print; exit }' | sed 's/^ *//')
 	[ "usage: $syn" = "${lines[0]}" ]
@@ -133,8 +133,9 @@ check_lines() {
 	[ "$(gip-normalize "$F/entities.html" | han_count)" -eq 7 ]
 }
 
-@test "variants: GB18030, UTF-16LE with BOM, UTF-16BE without, CRLF give the seed's text" {
+@test "variants: GB18030, Big5 traditional, UTF-16LE with BOM, UTF-16BE without, CRLF give the seed's text" {
 	[ "$(body "$V/000.gb18030.txt")" = "$(body "$S0")" ]
+	[ "$(body "$V/001.big5.txt")" = "$(body "$SEEDS/001_0d5401f7639ff5e6.txt")" ]
 	[ "$(body "$V/002.utf16le.txt")" = "$(body "$SEEDS/002_b2d54d8ee510d9d5.txt")" ]
 	[ "$(body "$V/003.utf16be.txt")" = "$(body "$SEEDS/003_413ce132ed396131.txt")" ]
 	[ "$(body "$V/004.crlf.txt")" = "$(body "$SEEDS/004_8c5bedf48d46d160.txt")" ]
@@ -150,14 +151,17 @@ check_lines() {
 	run --separate-stderr gip-normalize -v "$V/001.big5.txt"
 	[ "$status" -eq 0 ]
 	[[ "$stderr" == *"note: BIG5-HKSCS (common Han: UTF-8 0, GB18030 155, Big5 1571;"* ]]
-	[ "$(body "$V/001.big5.txt")" = "$(iconv -f BIG5-HKSCS -t UTF-8 "$V/001.big5.txt" | body)" ]
+	[[ "$output" == *"一、总体情况"* ]]
+	# -T: the characters as they were
+	[ "$(body -T "$V/001.big5.txt")" = "$(iconv -f BIG5-HKSCS -t UTF-8 "$V/001.big5.txt" | body -T)" ]
+	run gip-normalize --traditional "$V/001.big5.txt"
 	[[ "$output" == *"一、總體情況"* ]]
 }
 
 @test "short texts: 12 characters of GB18030 or of Big5 are told apart" {
 	run --separate-stderr gip-normalize -v "$F/gb-short.txt" "$F/big5-short.txt"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | text_only)" = $'政府信息公开工作年度报告\n政府資訊公開工作年度報告' ]
+	[ "$(printf '%s\n' "$output" | text_only)" = $'政府信息公开工作年度报告\n政府资讯公开工作年度报告' ]
 	[[ "${stderr_lines[0]}" == *"gb-short.txt: note: GB18030 (common Han: UTF-8 0, GB18030 12, Big5 1;"* ]]
 	[[ "${stderr_lines[1]}" == *"big5-short.txt: note: BIG5-HKSCS (common Han: UTF-8 0, GB18030 1, Big5 11;"* ]]
 }
@@ -243,7 +247,7 @@ A&B <tag> \"q\" 公开 © 2023 x y &unknown; & � – � …—
 @test "HTML: declared charsets (meta, xml), and a meta that the bytes contradict" {
 	run --separate-stderr gip-normalize -v "$F/meta-big5.html" "$F/xml-gb2312.html" "$F/meta-lie.html"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | text_only)" = $'政府資訊公開\n年度報告\n政府信息公开\n保存时已转成UTF-8的页面' ]
+	[ "$(printf '%s\n' "$output" | text_only)" = $'政府资讯公开\n年度报告\n政府信息公开\n保存时已转成UTF-8的页面' ]
 	[ "${stderr_lines[0]}" = "gip-normalize: $F/meta-big5.html: note: BIG5-HKSCS, HTML (declared big5)" ]
 	[ "${stderr_lines[1]}" = "gip-normalize: $F/xml-gb2312.html: note: GB18030, HTML (declared gb2312)" ]
 	[ "${stderr_lines[2]}" = "gip-normalize: $F/meta-lie.html: note: UTF-8, HTML (declared gbk, but the text is valid UTF-8)" ]
@@ -317,6 +321,56 @@ ${RS}line	18
 	[ "$(printf '%s\n' "$output" | text_only)" = "$(sed 's/　/ /g' "$F/width.txt")" ]
 }
 
+@test "traditional script: Big5 seed 001 gives seed 001's sections and table records" {
+	tsv() {
+		gip-normalize "$1" | gip-sections 2> /dev/null | gip-tables | cut -f2-
+	}
+	want=$(tsv "$SEEDS/001_0d5401f7639ff5e6.txt")
+	[ "$(tsv "$V/001.big5.txt")" = "$want" ]
+	[ "$(printf '%s\n' "$want" | awk -F'\t' '$4 ~ /^t[234]$/ && $8 == "num"' | wc -l)" -eq 200 ]
+	# the doc column names the variant
+	[ "$(gip-normalize "$V/001.big5.txt" | gip-sections | gip-tables | cut -f1 | sort -u)" = "$V/001.big5.txt" ]
+}
+
+@test "traditional characters: one for one, words, -T; line structure and Han count kept (by hand)" {
+	f=$BATS_TEST_TMPDIR/trad.txt
+	# 乾县, 蒜薹 and 覆盖 are simplified text as well and stay; 答覆,
+	# 瞭解, 藉此, 計畫, 鍊條 and 鐵鍊 are words (the character before may be
+	# traditional, or be its own simplified form); 这家俱乐部 is not
+	# 傢俱; Kangxi ⾧ is folded to 長, then to 长; a word does not
+	# span a space, a tab or a line
+	printf '%s\n' '一、總體情況' '  這家俱樂部，這套傢俱' '答覆 答 覆' '計畫　計画' \
+	    '瞭解，藉此' '⾧期' '鍊條	鐵鍊' '乾縣 蒜薹 於 覆蓋' '反' '覆' '𠀀鏈' > "$f"
+	run --separate-stderr gip-normalize "$f"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	expected="${RS}doc	$f
+一、总体情况
+  这家俱乐部，这套家具
+答复 答 覆
+计划 计画
+了解，借此
+长期
+链条	铁链
+乾县 蒜薹 于 覆盖
+反
+覆
+𠀀链"
+	[ "$output" = "$expected" ]
+	[ "$(han_count <<< "$output")" -eq "$(han_or_radical_count "$f")" ]
+	# -T keeps the script, and still folds the width
+	run gip-normalize -T "$f"
+	[ "$(printf '%s\n' "$output" | text_only)" = "$(sed -e 's/　/ /' -e 's/⾧/長/' "$f")" ]
+	# simplified seeds: not a character changes
+	for s in "$SEEDS"/*.txt; do
+		[ "$(body "$s")" = "$(body -T "$s")" ]
+	done
+	# HTML: folded the same, a word across a tag too
+	printf '<html><body><p>答<b>覆</b>申請，計<i>畫</i></p></body></html>\n' > "$BATS_TEST_TMPDIR/t.html"
+	run gip-normalize "$BATS_TEST_TMPDIR/t.html"
+	[ "${lines[1]}" = "答复申请，计划" ]
+}
+
 @test "empty file: a doc frame and nothing else, quietly" {
 	run --separate-stderr gip-normalize "$F/empty.txt"
 	[ "$status" -eq 0 ]
@@ -331,7 +385,7 @@ ${RS}line	18
 	run --separate-stderr gip-normalize "$F/gb-short.txt" "$F/image.png" "$F/big5-short.txt"
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "gip-normalize: $F/image.png: error: PNG image, not text" ]
-	[ "$(printf '%s\n' "$output" | text_only)" = $'政府信息公开工作年度报告\n政府資訊公開工作年度報告' ]
+	[ "$(printf '%s\n' "$output" | text_only)" = $'政府信息公开工作年度报告\n政府资讯公开工作年度报告' ]
 	[[ "$output" != *image.png* ]]
 	# random bytes are not text either
 	head -c 4096 /dev/urandom > "$BATS_TEST_TMPDIR/random.bin"
@@ -399,7 +453,7 @@ ${RS}line	18
 		[ "${stderr_lines[1]}" = "gip-normalize: $BATS_TEST_TMPDIR/locked.txt: Permission denied" ]
 	fi
 	[ "${stderr_lines[${#stderr_lines[@]}-1]}" = "gip-normalize: $F: Is a directory" ]
-	[[ "$output" == *"政府信息公开工作年度报告"*"政府資訊公開工作年度報告" ]]
+	[[ "$output" == *"政府信息公开工作年度报告"*"政府资讯公开工作年度报告" ]]
 }
 
 @test "| head -1 ends quietly" {
