@@ -246,7 +246,6 @@ void	 stats_vtab_add(struct stats_vtab *, char, uint32_t, int64_t,
 struct stats_vent *stats_vtab_sorted(struct stats_vtab *, size_t *);
 void	 stats_vtab_free(struct stats_vtab *);
 void	 stats_key_field(struct gip_buf *, const char *, size_t, int);
-size_t	 stats_unescape(const char *, size_t, char *);
 
 /* stats_conf.c */
 int	 stats_conf_dims(struct stats_conf *, const char *);

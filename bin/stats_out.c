@@ -325,7 +325,7 @@ write_json(struct otab *t, struct gip_out *o)
 				    t->len[i]);
 			else {
 				gip_buf_grow(&u, t->len[i]);
-				u.len = stats_unescape(t->text.p + t->off[i],
+				u.len = gip_tsv_unescape(t->text.p + t->off[i],
 				    t->len[i], u.p);
 				gip_json_str(o, u.p, u.len);
 			}

@@ -285,64 +285,7 @@ stats_vtab_free(struct stats_vtab *t)
 void
 stats_key_field(struct gip_buf *b, const char *p, size_t n, int nth)
 {
-	size_t	 i;
-
 	if (nth > 0)
 		gip_buf_addc(b, '\t');
-	gip_buf_grow(b, n);
-	for (i = 0; i < n; i++) {
-		switch (p[i]) {
-		case '\\':
-			gip_buf_add(b, "\\\\", 2);
-			break;
-		case '\t':
-			gip_buf_add(b, "\\t", 2);
-			break;
-		case '\n':
-			gip_buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			gip_buf_add(b, "\\r", 2);
-			break;
-		default:
-			b->p[b->len++] = p[i];
-			break;
-		}
-	}
-	b->p[b->len] = '\0';
-}
-
-/* Undo stats_key_field on one field into out (n bytes room). */
-size_t
-stats_unescape(const char *p, size_t n, char *out)
-{
-	size_t	 i, j = 0;
-
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\\' && i + 1 < n) {
-			switch (p[i + 1]) {
-			case 't':
-				out[j++] = '\t';
-				i++;
-				continue;
-			case 'n':
-				out[j++] = '\n';
-				i++;
-				continue;
-			case 'r':
-				out[j++] = '\r';
-				i++;
-				continue;
-			case '\\':
-				out[j++] = '\\';
-				i++;
-				continue;
-			default:
-				break;
-			}
-		}
-		out[j++] = p[i];
-	}
-	out[j] = '\0';
-	return j;
+	gip_tsv_escape(b, p, n);
 }

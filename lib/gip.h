@@ -101,6 +101,13 @@ int	 gip_out_close(struct gip_out *);
  * gip_tsv_field() writes the separating tab itself.
  */
 void	 gip_tsv_field(struct gip_out *, const char *, size_t);
+/* escape one field onto the end of a buffer (no separator) */
+void	 gip_tsv_escape(struct gip_buf *, const char *, size_t);
+/*
+ * Unescape n bytes at p into out, which may be p itself; out gets a
+ * NUL and the new length is returned (never more than n).
+ */
+size_t	 gip_tsv_unescape(const char *, size_t, char *);
 void	 gip_tsv_fields(struct gip_out *, const char *);	/* NUL-terminated */
 void	 gip_tsv_fieldf(struct gip_out *, const char *, ...) GIP_PRINTF(2, 3);
 void	 gip_tsv_end_row(struct gip_out *);

@@ -6,35 +6,43 @@
 #include "gip.h"
 
 void
-gip_tsv_field(struct gip_out *o, const char *p, size_t n)
+gip_tsv_escape(struct gip_buf *b, const char *p, size_t n)
 {
 	size_t	 i, run;
 
-	if (o->nfield++ > 0)
-		gip_out_putc(o, '\t');
 	for (i = 0; i < n; i = run + 1) {
 		for (run = i; run < n; run++)
 			if (p[run] == '\\' || p[run] == '\t' ||
 			    p[run] == '\n' || p[run] == '\r')
 				break;
-		gip_out_write(o, p + i, run - i);
+		gip_buf_add(b, p + i, run - i);
 		if (run == n)
 			break;
 		switch (p[run]) {
 		case '\\':
-			gip_out_write(o, "\\\\", 2);
+			gip_buf_add(b, "\\\\", 2);
 			break;
 		case '\t':
-			gip_out_write(o, "\\t", 2);
+			gip_buf_add(b, "\\t", 2);
 			break;
 		case '\n':
-			gip_out_write(o, "\\n", 2);
+			gip_buf_add(b, "\\n", 2);
 			break;
 		default:
-			gip_out_write(o, "\\r", 2);
+			gip_buf_add(b, "\\r", 2);
 			break;
 		}
 	}
+	if (b->p == NULL)
+		gip_buf_grow(b, 0);
+}
+
+void
+gip_tsv_field(struct gip_out *o, const char *p, size_t n)
+{
+	if (o->nfield++ > 0)
+		gip_out_putc(o, '\t');
+	gip_tsv_escape(&o->buf, p, n);
 }
 
 void
@@ -66,9 +74,8 @@ gip_tsv_end_row(struct gip_out *o)
 	gip_out_endline(o);
 }
 
-/* Unescape in place between p and end; returns the new length. */
-static size_t
-unescape(char *p, size_t n)
+size_t
+gip_tsv_unescape(const char *p, size_t n, char *out)
 {
 	size_t	 i, j;
 
@@ -76,27 +83,28 @@ unescape(char *p, size_t n)
 		if (p[i] == '\\' && i + 1 < n) {
 			switch (p[i + 1]) {
 			case 't':
-				p[j++] = '\t';
+				out[j++] = '\t';
 				i++;
 				continue;
 			case 'n':
-				p[j++] = '\n';
+				out[j++] = '\n';
 				i++;
 				continue;
 			case 'r':
-				p[j++] = '\r';
+				out[j++] = '\r';
 				i++;
 				continue;
 			case '\\':
-				p[j++] = '\\';
+				out[j++] = '\\';
 				i++;
 				continue;
 			default:
 				break;
 			}
 		}
-		p[j++] = p[i];
+		out[j++] = p[i];
 	}
+	out[j] = '\0';
 	return j;
 }
 
@@ -110,8 +118,7 @@ gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
 		if (i < n && p[i] != '\t')
 			continue;
 		if (nf < max) {
-			len = unescape(p + start, i - start);
-			p[start + len] = '\0';
+			len = gip_tsv_unescape(p + start, i - start, p + start);
 			fields[nf] = p + start;
 			if (lens != NULL)
 				lens[nf] = len;
