@@ -1,41 +1,45 @@
 #!/bin/sh
-# gip-tables throughput: the seeds and the table fixtures (every layout)
-# as framed documents, repeated into a corpus of at least 100 MB of
-# normalized text (build/bench/tables-corpus.txt), read in the record,
-# --json and --wide forms.  Prints MB/s and records/s (best of 3 runs)
-# and the peak RSS, also on a tenth of the corpus to show that memory
-# follows the largest document, not the input.
+# gip-tables throughput on two corpora of at least 100 MB of normalized
+# text each, built under build/bench/: "reports", the five seed reports
+# repeated as framed documents (the mix of prose and tables of real
+# reports), and "layouts", the seeds with every table fixture (one table
+# layout after another: denser in tables than any report).  Read in the
+# record, --json and --wide forms.  Prints MB/s and records/s (best of 3
+# runs) and the peak RSS, also on a tenth of the corpus, to show that
+# memory follows the largest document, not the input.
 # GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size.
 cd "$(dirname "$0")/.." || exit 2
 bin=${GIP_BIN:-bin}/gip-tables
 [ -x "$bin" ] || make -s "$bin" || exit 2
 mb=${GIP_BENCH_MB:-100}
 mkdir -p build/bench
-corpus=build/bench/tables-corpus.txt
-small=build/bench/tables-corpus-small.txt
-if [ ! -f "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
-	block=build/bench/tables-block.txt
-	: > "$block"
-	for f in examples/seeds/*.txt tests/fixtures/tables/*.txt; do
-		# fixtures with frames of their own are left out
-		grep -q "$(printf '\036')" "$f" && continue
-		printf '\036doc\t%s\n' "$f" >> "$block"
-		sed -e '$a\' "$f" >> "$block"
-	done
-	bsize=$(wc -c < "$block")
-	reps=$(( mb * 1000000 / bsize + 1 ))
-	awk -v reps="$reps" 'BEGIN { RS = "\001" } { b = $0 } END {
-		for (i = 1; i <= reps; i++) {
-			s = b
-			gsub(/\036doc\t[^\n]*/, "&#" i, s)
-			printf "%s", s
-		}
-	}' "$block" > "$corpus"
-	head -c $((mb * 100000)) "$corpus" | sed '$d' > "$small"
-fi
-bytes=$(wc -c < "$corpus")
-docs=$(grep -c "$(printf '^\036doc')" "$corpus")
-echo "corpus: $bytes bytes, $docs documents ($corpus)"
+
+# corpus NAME FILE...: repeat the files as framed documents to $mb MB
+corpus() {
+	name=$1
+	shift
+	out=build/bench/tables-$name.txt
+	if [ ! -f "$out" ] || [ "$(wc -c < "$out")" -lt $((mb * 1000000)) ]; then
+		block=build/bench/tables-$name-block.txt
+		: > "$block"
+		for f in "$@"; do
+			# fixtures with frames of their own are left out
+			grep -q "$(printf '\036')" "$f" && continue
+			printf '\036doc\t%s\n' "$f" >> "$block"
+			sed -e '$a\' "$f" >> "$block"
+		done
+		bsize=$(wc -c < "$block")
+		reps=$(( mb * 1000000 / bsize + 1 ))
+		awk -v reps="$reps" 'BEGIN { RS = "\001" } { b = $0 } END {
+			for (i = 1; i <= reps; i++) {
+				s = b
+				gsub(/\036doc\t[^\n]*/, "&#" i, s)
+				printf "%s", s
+			}
+		}' "$block" > "$out"
+	fi
+	echo "$out"
+}
 
 tm=/usr/bin/time
 [ -x $tm ] || tm=""
@@ -45,7 +49,7 @@ rss() {
 	if [ -n "$tm" ]; then
 		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
 	else
-		"$@" > /dev/null & pid=$!
+		"$@" > /dev/null 2>&1 & pid=$!
 		peak=0
 		while kill -0 $pid 2> /dev/null; do
 			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
@@ -71,12 +75,24 @@ best() {
 	echo "$b"
 }
 
-records=$("$bin" "$corpus" 2> /dev/null | wc -l)
-for mode in "" -j -w; do
-	t=$(best "$bin" $mode "$corpus")
-	printf 'gip-tables %-3s %8.1f MB/s  %10.0f records/s  (%.2f s)\n' \
-	    "$mode" "$(echo "$bytes / 1000000 / $t" | bc -l)" \
-	    "$(echo "$records / $t" | bc -l)" "$t"
+for name in reports layouts; do
+	if [ $name = reports ]; then
+		c=$(corpus reports examples/seeds/*.txt)
+	else
+		c=$(corpus layouts examples/seeds/*.txt tests/fixtures/tables/*.txt)
+	fi
+	bytes=$(wc -c < "$c")
+	docs=$(grep -c "$(printf '^\036doc')" "$c")
+	records=$("$bin" "$c" 2> /dev/null | wc -l)
+	echo "corpus $name: $bytes bytes, $docs documents, $records records ($c)"
+	for mode in "" -j -w; do
+		t=$(best "$bin" $mode "$c")
+		printf '  gip-tables %-3s %7.1f MB/s  %9.0f records/s  (%.2f s)\n' \
+		    "$mode" "$(echo "$bytes / 1000000 / $t" | bc -l)" \
+		    "$(echo "$records / $t" | bc -l)" "$t"
+	done
+	small=build/bench/tables-$name-small.txt
+	head -c $((bytes / 10)) "$c" | sed '$d' > "$small"
+	echo "  peak RSS: $(rss "$bin" "$c") KB on the corpus," \
+	    "$(rss "$bin" "$small") KB on a tenth of it"
 done
-echo "peak RSS: $(rss "$bin" "$corpus") KB on the corpus," \
-    "$(rss "$bin" "$small") KB on a tenth of it"

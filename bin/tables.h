@@ -65,6 +65,7 @@ extern const char *const tb_status_names[];
 /* one output record */
 struct tb_rec {
 	const char	*table, *row, *col;
+	const char	*keys;		/* "\ttable\trow\tcol", made once */
 	int		 status;
 	size_t		 voff, vlen;	/* value, in doc->vals */
 	size_t		 roff, rlen;	/* raw */
@@ -99,9 +100,59 @@ size_t	 tb_norm(struct gip_buf *, const char *, size_t);
 int	 tb_number(const char *, size_t, struct gip_buf *, unsigned char *,
 	    unsigned char *, unsigned char *);
 
-/* tables_find.c */
+/* tables_find.c: the templates' rows, and one table's reading */
+#define MAXV		16	/* values of the widest row (table 四: 15) */
+#define PRE_TEXT	8	/* label pieces allowed before the values */
+#define PRE_LINES	10
+
+struct rowspec {
+	const char	*row;
+	const char	*keys[6];	/* the earliest of these */
+	const char	*fall[3];	/* only when no key is found */
+	int		 fallneed;	/* fallbacks need the previous row */
+};
+
+struct tabspec {
+	const char	*table;
+	unsigned	 tmpl;
+	int		 anchored;	/* labels begin a cell (table 二) */
+	const struct rowspec *rows;
+	size_t		 nrow;
+	size_t		 minrows;	/* rows located to call it a table */
+	const char	*hdr[10];	/* header words, one needed (二) */
+};
+
+struct rowres {
+	int		 found, ok;
+	size_t		 keypos, keycell;
+	size_t		 nval, got;
+	size_t		 v[MAXV];	/* value cells; SIZE_MAX: blank */
+	const char	*why;		/* reason when !ok */
+};
+
+struct tabres {
+	const struct tabspec *spec;
+	struct rowres	 r[32];
+	size_t		 located, good;
+	size_t		 first, last;	/* first and last rows located */
+	size_t		 lastpos;	/* stream position of the last */
+	int		 present;
+};
+
 void	 tb_find(struct tb_doc *);
 size_t	 tb_stream_cell(const struct tb_doc *, size_t);
+
+/* tables_rows.c */
+size_t	 tb_pos_in_line(const struct tb_doc *, size_t);
+void	 tb_collect(const struct tb_doc *, struct rowres *, size_t, long,
+	    const long *, int);
+int	 tb_t3_subtotal(const struct tb_doc *, size_t);
+void	 tb_trim_place(const struct tb_doc *, struct rowres *,
+	    const size_t *, size_t, long);
+long	 tb_header_pos(const struct tb_doc *, size_t, const char *);
+int	 tb_t2_header_cols(const struct tb_doc *, size_t, size_t, long *);
+int	 tb_t3_header_cols(const struct tb_doc *, size_t, long *);
+void	 tb_realign(const struct tb_doc *, struct tabres *);
 
 /* tables_narr.c */
 extern const char *const tb_narr_keys[][2];
@@ -110,6 +161,7 @@ void	 tb_narr(struct tb_doc *);
 
 /* tables_out.c */
 void	 tb_rec_add(struct tb_doc *, const struct tb_rec *);
+const char *tb_keys(const char *, const char *, const char *);
 size_t	 tb_msg(struct tb_doc *, const char *, ...) GIP_PRINTF(2, 3);
 void	 tb_out_header(struct gip_out *);
 void	 tb_out_tsv(struct gip_out *, const struct tb_doc *);

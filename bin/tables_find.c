@@ -1,14 +1,14 @@
 /*
- * tables_find.c: find tables 二, 三 and 四 in a lexed document and read
- * their cells.
+ * tables_find.c: find tables 二, 三 and 四 in a lexed document, tell
+ * the template, and turn every cell into a record.
  *
  * Rows are found by their labels in the label stream, in the template's
  * order, each search starting where the previous row's label ended and
  * never reaching past a sentence or far down the page.  A row's values
- * are the value cells after its label and before the next row's label;
- * they are counted, and a row with the wrong count is reported, never
- * guessed.  Table 四 has no row labels: its fifteen values follow the
- * header, whose cells use only the header's own words.
+ * are read by tables_rows.c: the value cells after its label and before
+ * the next row's label, counted; a row with the wrong count is
+ * reported, never guessed.  Table 四 has no row labels: its fifteen
+ * values follow the header, whose cells use only the header's words.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -17,46 +17,9 @@
 #include "gip.h"
 #include "tables.h"
 
-#define MAXV		16	/* values of the widest row (table 四: 15) */
 #define WIN_LINES	80	/* how far down a row's label may be */
 #define WIN_CELLS	600
-#define PRE_TEXT	6	/* label pieces allowed before the values */
-#define PRE_LINES	8
 #define MAXCAND		12	/* table starts tried per template */
-
-struct rowspec {
-	const char	*row;
-	const char	*keys[6];	/* the earliest of these */
-	const char	*fall[3];	/* only when no key is found */
-	int		 fallneed;	/* fallbacks need the previous row */
-};
-
-struct tabspec {
-	const char	*table;
-	unsigned	 tmpl;
-	int		 anchored;	/* labels begin a cell (table 二) */
-	const struct rowspec *rows;
-	size_t		 nrow;
-	size_t		 minrows;	/* rows located to call it a table */
-	const char	*hdr[10];	/* header words, one needed (二) */
-};
-
-struct rowres {
-	int		 found, ok;
-	size_t		 keypos, keycell;
-	size_t		 nval, got;
-	size_t		 v[MAXV];
-	const char	*why;		/* reason when !ok */
-};
-
-struct tabres {
-	const struct tabspec *spec;
-	struct rowres	 r[32];
-	size_t		 located, good;
-	size_t		 first, last;	/* first and last rows located */
-	size_t		 startcell;
-	int		 present;
-};
 
 /* Table 三: see gip-tables(1) for the labels the keys stand for. */
 #define T3HEAD \
@@ -115,7 +78,8 @@ static const struct rowspec t3_2019[] = {
 
 static const struct rowspec t2_2021[] = {
 	{ "reg", { "规章", NULL }, { NULL }, 0 },
-	{ "norm", { "行政规范性文件", NULL }, { "规范性文件", NULL }, 0 },
+	{ "norm", { "行政规范性文件", "行政规范性檔案", NULL },
+	    { "规范性文件", "规范性檔案", NULL }, 0 },
 	{ "license", { "行政许可", NULL }, { NULL }, 0 },
 	{ "penalty", { "行政处罚", NULL }, { NULL }, 0 },
 	{ "coercion", { "行政强制", NULL }, { NULL }, 0 },
@@ -124,7 +88,8 @@ static const struct rowspec t2_2021[] = {
 
 static const struct rowspec t2_2019[] = {
 	{ "reg", { "规章", NULL }, { NULL }, 0 },
-	{ "norm", { "规范性文件", NULL }, { "行政规范性文件", NULL }, 0 },
+	{ "norm", { "规范性文件", "规范性檔案", NULL },
+	    { "行政规范性文件", "行政规范性檔案", NULL }, 0 },
 	{ "license", { "行政许可", NULL }, { NULL }, 0 },
 	{ "othersvc", { "其他对外管理服务事项", "对外管理服务事项", NULL },
 	    { NULL }, 0 },
@@ -148,6 +113,7 @@ static const struct tabspec specs[] = {
 	{ "t3", GIP_T2019, 0, t3_2019, NROW(t3_2019), 4, { NULL } },
 };
 #define NSPEC	NROW(specs)
+
 
 /* The text cell holding stream position pos. */
 size_t
@@ -254,155 +220,13 @@ find_keys(const struct tb_doc *d, const char *const *keys, size_t from,
 }
 
 /*
- * The values of one row: candidate cells after its label cell, before
- * the next row's label, stopping at the first text once values began.
- */
-/*
- * Text that opens another block (a heading 四、…, a caption 第二十条…)
- * ends the search for a row's values: they are not beyond it.
- */
-static int
-new_block(const struct tb_doc *d, const struct tb_cell *c)
-{
-	static const char num[] = "一二三四五六七八九十";
-	const char	*p = d->stream.p + c->noff;
-	size_t		 i = 0;
-
-	if (c->nlen >= 12 && memcmp(p, "第二十条", 12) == 0)
-		return 1;
-	while (i + 3 <= c->nlen && memmem(num, sizeof(num) - 1, p + i, 3) !=
-	    NULL && (i / 3) < 3)
-		i += 3;
-	return i > 0 && i + 3 <= c->nlen && memcmp(p + i, "、", 3) == 0;
-}
-
-static void trim_place(const struct tb_doc *, struct rowres *,
-    const size_t *, size_t, long);
-
-static void
-collect(const struct tb_doc *d, struct rowres *rr, size_t bound, long hpos)
-{
-	const struct tb_cell *c;
-	size_t		 i, n = 0, ntext = 0, keyline, lastline = 0, v[64];
-	int		 started = 0;
-
-	keyline = d->cells[rr->keycell].line;
-	for (i = rr->keycell + 1; i < bound && i < d->ncell; i++) {
-		c = &d->cells[i];
-		if (c->kind == TB_TEXT) {
-			if ((c->flags & TBF_DROP) && !(c->flags & TBF_PROSE))
-				continue;
-			if (started || (c->flags & TBF_PROSE) ||
-			    ++ntext > PRE_TEXT || new_block(d, c))
-				break;
-			continue;
-		}
-		if (!(c->flags & TBF_CAND))
-			continue;
-		if (!started && c->line - keyline > PRE_LINES)
-			break;
-		if (started && n >= rr->nval && c->line != lastline)
-			break;
-		if (n == sizeof(v) / sizeof(v[0]))
-			break;
-		v[n++] = i;
-		started = 1;
-		lastline = c->line;
-	}
-	if (n == 0) {
-		/* a row left all blank: the empty cells of its own line */
-		for (i = rr->keycell + 1; i < d->ncell &&
-		    d->cells[i].line == keyline; i++)
-			if ((d->cells[i].flags & TBF_ETAIL) && n < 64)
-				v[n++] = i;
-		if (n < rr->nval)
-			n = 0;
-	}
-	trim_place(d, rr, v, n, hpos);
-}
-
-static size_t
-pos_in_line(const struct tb_doc *d, size_t ci)
-{
-	return ci - d->lines[d->cells[ci].line].cell0;
-}
-
-static int
-same_cell(const struct tb_doc *d, size_t a, size_t b)
-{
-	const struct tb_cell *x = &d->cells[a], *y = &d->cells[b];
-
-	return x->kind == y->kind && x->rlen == y->rlen &&
-	    memcmp(d->text.p + x->roff, d->text.p + y->roff, x->rlen) == 0;
-}
-
-/*
- * TSV and pipe rows carry spacer cells at their edges (spanned columns,
- * trailing tabs).  Drop as many as the row has too many values.  When
- * both ends could go and the choice matters (a spanned cell before the
- * values and a blank 总计 after them), the header's column position of
- * the first value decides; without one the row is not read.
- */
-static void
-trim_place(const struct tb_doc *d, struct rowres *rr, const size_t *v,
-    size_t n, long hpos)
-{
-	size_t	 L = 0, T = 0, excess, lo, hi, a, k, pick = SIZE_MAX;
-	int	 same = 1;
-
-	rr->got = n;
-	if (n < rr->nval) {
-		rr->why = n == 0 ? "no values after the label" :
-		    "too few values";
-		return;
-	}
-	while (L < n && d->cells[v[L]].kind == TB_EMPTY &&
-	    (d->cells[v[L]].flags & TBF_LEADE))
-		L++;
-	while (T < n && d->cells[v[n - 1 - T]].kind == TB_EMPTY &&
-	    (d->cells[v[n - 1 - T]].flags & TBF_TRAILE))
-		T++;
-	excess = n - rr->nval;
-	lo = excess > T ? excess - T : 0;
-	hi = L < excess ? L : excess;
-	if (lo > hi) {
-		rr->why = "too many values";
-		return;
-	}
-	for (a = lo + 1; a <= hi && same; a++)
-		for (k = 0; k < rr->nval; k++)
-			if (!same_cell(d, v[lo + k], v[a + k]))
-				same = 0;
-	if (same)
-		pick = lo;
-	else if (hpos >= 0) {
-		for (a = lo; a <= hi; a++)
-			if ((long)pos_in_line(d, v[a]) == hpos &&
-			    d->cells[v[a]].line == d->cells[v[a + rr->nval -
-			    1]].line) {
-				if (pick != SIZE_MAX) {
-					pick = SIZE_MAX;
-					break;
-				}
-				pick = a;
-			}
-	}
-	if (pick == SIZE_MAX) {
-		rr->why = "blank cells that cannot be placed";
-		rr->got = rr->nval;
-		return;
-	}
-	memcpy(rr->v, v + pick, rr->nval * sizeof(v[0]));
-	rr->got = rr->nval;
-	rr->ok = 1;
-}
-
-/*
  * Per template, once: each row's number of schema cells (its expected
  * values), and for each schema cell its row in the template, or -1.
  */
 static size_t	 width[NSPEC][32];
 static int	*rowof[NSPEC];
+static const char **keystr;	/* tb_keys() of each schema cell */
+static const struct gip_cell *schema0;
 
 static void
 spec_init(void)
@@ -413,6 +237,10 @@ spec_init(void)
 	if (rowof[0] != NULL)
 		return;
 	s = gip_schema(&n);
+	schema0 = s;
+	keystr = gip_xreallocarray(NULL, n, sizeof(*keystr));
+	for (i = 0; i < n; i++)
+		keystr[i] = tb_keys(s[i].table, s[i].row, s[i].col);
 	for (k = 0; k < NSPEC; k++) {
 		rowof[k] = gip_xreallocarray(NULL, n, sizeof(int));
 		for (i = 0; i < n; i++) {
@@ -432,25 +260,39 @@ spec_init(void)
 }
 
 /*
- * The column of a header cell (自然人) in the TSV or pipe rows above
- * cell ci, or -1.
+ * Do the rows read so far sit in the header's columns?  Converters that
+ * shift some rows a cell left or right (seeds 000, 002) make column
+ * positions worthless; an HTML grid expanded whole keeps them.  At
+ * least three rows on one tab or pipe line each, and none against.
  */
-static long
-header_pos(const struct tb_doc *d, size_t ci, const char *word)
+static int
+grid_ok(const struct tb_doc *d, const struct tabres *tr, long hpos,
+    const long *cols)
 {
-	const struct tb_cell *c;
-	size_t		 i, k = strlen(word), stop;
+	const struct rowres *rr;
+	size_t		 r, j, n = 0;
 
-	stop = ci > 400 ? ci - 400 : 0;
-	for (i = ci; i > stop; i--) {
-		c = &d->cells[i - 1];
-		if (c->kind != TB_TEXT || (c->flags & TBF_DROP) ||
-		    d->lines[c->line].mode == ' ')
+	if (hpos < 0 && cols == NULL)
+		return 0;
+	for (r = 0; r < tr->spec->nrow; r++) {
+		rr = &tr->r[r];
+		if (!rr->ok || rr->nval == 0 || rr->v[0] == SIZE_MAX ||
+		    d->lines[d->cells[rr->v[0]].line].mode == ' ')
 			continue;
-		if (c->nlen >= k && memcmp(d->stream.p + c->noff, word, k) == 0)
-			return (long)pos_in_line(d, i - 1);
+		for (j = 1; j < rr->nval; j++)
+			if (rr->v[j] == SIZE_MAX || d->cells[rr->v[j]].line !=
+			    d->cells[rr->v[0]].line)
+				break;
+		if (j < rr->nval)
+			continue;
+		for (j = 0; j < rr->nval; j++)
+			if ((cols != NULL && (long)tb_pos_in_line(d,
+			    rr->v[j]) != cols[j]) || (j == 0 && hpos >= 0 &&
+			    (long)tb_pos_in_line(d, rr->v[0]) != hpos))
+				return 0;
+		n++;
 	}
-	return -1;
+	return n >= 3;
 }
 
 /* Read one table from stream position p0 with one template's rows. */
@@ -460,15 +302,16 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 {
 	struct rowres	*rr;
 	size_t		 r, q, pos = p0, lim, c, c2, klen = 0, k2, prevcell;
-	size_t		 last = SIZE_MAX, i;
+	size_t		 last = SIZE_MAX;
 	int		 prevfound = 0;
-	long		 hpos = -1;
+	long		 hpos = -1, cols3[7], cols2[MAXV];
+	const long	*hc;
 	size_t		 resume = 0;
+	int		 have3 = 0, sub = -1, use;
 
 	memset(tr, 0, sizeof(*tr));
 	tr->spec = sp;
 	prevcell = tb_stream_cell(d, p0);
-	tr->startcell = prevcell;
 	for (r = 0; r < sp->nrow; r++) {
 		rr = &tr->r[r];
 		rr->nval = width[sp - specs][r];
@@ -505,36 +348,66 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 	for (r = 0; r < sp->nrow && !tr->r[r].found; r++)
 		;
 	tr->first = r < sp->nrow ? r : 0;
-	if (r < sp->nrow && strcmp(sp->table, "t3") == 0)
-		hpos = header_pos(d, tr->r[r].keycell, "自然人");
+	if (r < sp->nrow && strcmp(sp->table, "t3") == 0) {
+		hpos = tb_header_pos(d, tr->r[r].keycell, "自然人");
+		have3 = tb_t3_header_cols(d, tr->r[r].keycell, cols3);
+		sub = tb_t3_subtotal(d, tr->r[r].keycell);
+	}
+	/* first without column positions, which shifted rows belie */
 	for (r = 0; r < sp->nrow; r++) {
 		rr = &tr->r[r];
 		if (!rr->found)
 			continue;
 		for (q = r + 1; q < sp->nrow && !tr->r[q].found; q++)
 			;
-		collect(d, rr, q < sp->nrow ? tr->r[q].keycell : d->ncell,
-		    hpos);
+		tb_collect(d, rr, q < sp->nrow ? tr->r[q].keycell : d->ncell,
+		    -1, NULL, sub);
 		if (rr->ok)
 			tr->good++;
 		last = rr->keypos;
 	}
-	tr->present = tr->located >= sp->minrows;
-	if (tr->present && sp->hdr[0] != NULL) {
-		/* table 二's row names are common words: want its header */
-		c = tr->r[0].found ? tr->r[0].keypos : p0;
-		for (r = 0; r < sp->nrow && !tr->r[r].found; r++)
+	/* then the header's columns, where the rows read agree with them */
+	use = strcmp(sp->table, "t2") == 0 || grid_ok(d, tr, hpos,
+	    have3 ? cols3 : NULL);
+	for (r = 0; r < sp->nrow && use; r++) {
+		rr = &tr->r[r];
+		if (!rr->found || rr->ok)
+			continue;
+		for (q = r + 1; q < sp->nrow && !tr->r[q].found; q++)
 			;
-		if (r < sp->nrow)
-			c = tr->r[r].keypos;
-		c = c > 600 ? c - 600 : 0;
-		for (i = 0; sp->hdr[i] != NULL; i++)
-			if (last != SIZE_MAX && memmem(d->stream.p + c,
-			    last - c, sp->hdr[i], strlen(sp->hdr[i])) != NULL)
-				break;
-		if (sp->hdr[i] == NULL)
-			tr->present = 0;
+		hc = NULL;
+		if (have3)
+			hc = cols3;
+		else if (strcmp(sp->table, "t2") == 0 &&
+		    tb_t2_header_cols(d, rr->keycell, rr->nval, cols2))
+			hc = cols2;
+		tb_collect(d, rr, q < sp->nrow ? tr->r[q].keycell : d->ncell,
+		    hpos, hc, sub);
+		if (rr->ok)
+			tr->good++;
 	}
+	tr->present = tr->located >= sp->minrows;
+	tr->lastpos = last;
+}
+
+/* Table 二's row names are common words: want a header word near. */
+static int
+has_header(const struct tb_doc *d, const struct tabres *tr)
+{
+	const struct tabspec *sp = tr->spec;
+	size_t		 c, i;
+
+	if (sp->hdr[0] == NULL)
+		return 1;
+	if (tr->lastpos == SIZE_MAX)
+		return 0;
+	c = tr->r[tr->first].keypos;
+	c = c > 600 ? c - 600 : 0;
+	for (i = 0; sp->hdr[i] != NULL; i++)
+		if (tb_search(d->stream.p + c, tr->lastpos - c, sp->hdr[i],
+		    strlen(sp->hdr[i])) != NULL)
+			return 1;
+	return 0;
 }
 
 static long
@@ -559,6 +432,10 @@ parse_best(const struct tb_doc *d, const struct tabspec *sp,
 	if (d->ntcell == 0)
 		return;
 	for (r = 0; r < 3 && r < sp->nrow; r++) {
+		/* later rows start a search only when the first row failed */
+		if (r > 0 && best->present && best->r[0].found &&
+		    2 * best->good >= sp->nrow)
+			break;
 		pos = 0;
 		for (n = 0; n < MAXCAND; n++) {
 			pos = find_keys(d, sp->rows[r].keys, pos, lim,
@@ -572,7 +449,7 @@ parse_best(const struct tb_doc *d, const struct tabspec *sp,
 				continue;
 			}
 			parse_from(d, sp, pos, &tr);
-			if (score(&tr) > score(best))
+			if (score(&tr) > score(best) && has_header(d, &tr))
 				*best = tr;
 			pos += klen;
 		}
@@ -598,6 +475,7 @@ emit_value(struct tb_doc *d, const struct gip_cell *sc, size_t ci)
 	rec.table = sc->table;
 	rec.row = sc->row;
 	rec.col = sc->col;
+	rec.keys = keystr[sc - schema0];
 	rec.roff = c->roff;
 	rec.rlen = c->rlen;
 	rec.rbuf = TBR_TEXT;
@@ -640,6 +518,27 @@ emit_value(struct tb_doc *d, const struct gip_cell *sc, size_t ci)
 	tb_rec_add(d, &rec);
 }
 
+/* A cell left empty in space-aligned text (see realign()). */
+static void
+emit_blank(struct tb_doc *d, const struct gip_cell *sc,
+    const struct rowres *rr)
+{
+	struct tb_rec	 rec;
+	size_t		 j;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.table = sc->table;
+	rec.row = sc->row;
+	rec.col = sc->col;
+	rec.keys = keystr[sc - schema0];
+	rec.status = TBS_BLANK;
+	rec.rbuf = TBR_TEXT;
+	for (j = 0; j < rr->nval && rr->v[j] == SIZE_MAX; j++)
+		;
+	rec.line = src_line(d, j < rr->nval ? rr->v[j] : rr->keycell);
+	tb_rec_add(d, &rec);
+}
+
 static void
 emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
     unsigned long line)
@@ -650,6 +549,7 @@ emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
 	rec.table = sc->table;
 	rec.row = sc->row;
 	rec.col = sc->col;
+	rec.keys = keystr[sc - schema0];
 	rec.status = TBS_MISSING;
 	rec.rbuf = TBR_MSG;
 	rec.roff = tb_msg(d, "%s", why);
@@ -680,6 +580,11 @@ emit_grid(struct tb_doc *d, const struct tabres *tr, unsigned tmpl)
 		}
 		rr = &tr->r[r];
 		line = src_line(d, rr->keycell);
+		if (rr->ok && rr->v[j] == SIZE_MAX) {
+			emit_blank(d, &s[i], rr);
+			j++;
+			continue;
+		}
 		if (rr->ok) {
 			emit_value(d, &s[i], rr->v[j++]);
 			continue;
@@ -713,13 +618,21 @@ fmt_why(char *buf, size_t sz, const struct rowres *rr)
 static int
 t4_header(const struct tb_doc *d, const struct tb_cell *c)
 {
-	static const char set[] = "行政复议诉讼结果维持纠正其他尚未审结总计合小经"
-	    "直接起后件数单位情况";
+	/* 行政复议诉讼结果维持纠正其他尚未审结总计合小经直接起后件数单位情况 */
+	static const uint32_t set[] = {
+		0x4ED6, 0x4EF6, 0x4F4D, 0x5176, 0x51B5, 0x5355, 0x5408, 0x540E,
+		0x590D, 0x5BA1, 0x5C0F, 0x5C1A, 0x603B, 0x60C5, 0x6301, 0x63A5,
+		0x653F, 0x6570, 0x672A, 0x679C, 0x6B63, 0x76F4, 0x7EA0, 0x7ECF,
+		0x7ED3, 0x7EF4, 0x884C, 0x8BA1, 0x8BAE, 0x8BBC, 0x8BC9, 0x8D77
+	};
+	static unsigned char bits[(0xA000 - 0x4E00) / 8];
 	const char	*p = d->stream.p + c->noff;
 	size_t		 i, k, n = c->nlen;
 	uint32_t	 cp;
-	char		 enc[4];
 
+	if (bits[(set[0] - 0x4E00) / 8] == 0)
+		for (i = 0; i < sizeof(set) / sizeof(set[0]); i++)
+			bits[(set[i] - 0x4E00) / 8] |= 1 << ((set[i] - 0x4E00) % 8);
 	if (c->kind != TB_TEXT || (c->flags & TBF_DROP) || n == 0)
 		return 0;
 	for (i = 0; i < n; i += k) {
@@ -727,10 +640,8 @@ t4_header(const struct tb_doc *d, const struct tb_cell *c)
 		if (cp == '(' || cp == ')' || cp == ':' || cp == '/' ||
 		    cp == 0x3001)
 			continue;
-		if (k < 3 || cp == GIP_UTF8_BAD)
-			return 0;
-		gip_utf8_encode(cp, enc);
-		if (memmem(set, sizeof(set) - 1, enc, 3) == NULL)
+		if (cp < 0x4E00 || cp >= 0xA000 ||
+		    !(bits[(cp - 0x4E00) / 8] & (1 << ((cp - 0x4E00) % 8))))
 			return 0;
 	}
 	return 1;
@@ -759,7 +670,6 @@ find_t4(struct tb_doc *d)
 	struct rowres	 rr, first;
 	size_t		 i, a, b, n, k, j = 0;
 	int		 have = 0;
-	long		 hpos;
 	const struct tb_cell *c;
 
 	memset(&first, 0, sizeof(first));
@@ -782,15 +692,6 @@ find_t4(struct tb_doc *d)
 		    run_has(d, a, b, "纠正") || run_has(d, a, b, "审结")))
 			continue;
 		/* the values: skip header words met among them */
-		hpos = -1;
-		for (k = a; k < b; k++)
-			if (d->cells[k].kind == TB_TEXT &&
-			    d->lines[d->cells[k].line].mode != ' ' &&
-			    memmem(d->stream.p + d->cells[k].noff,
-			    d->cells[k].nlen, "维持", 6) != NULL) {
-				hpos = (long)pos_in_line(d, k);
-				break;
-			}
 		memset(&rr, 0, sizeof(rr));
 		rr.nval = 15;
 		rr.keycell = a;
@@ -819,7 +720,10 @@ find_t4(struct tb_doc *d)
 				lastline = c->line;
 			}
 			rr.found = 1;
-			trim_place(d, &rr, v, m, hpos);
+			/* one row: no other to vouch for a position */
+			tb_trim_place(d, &rr, v, m, -1);
+			if (m == 0)
+				rr.why = "no values after the header";
 		}
 		if (!have || (rr.ok && !first.ok)) {
 			first = rr;
@@ -855,50 +759,77 @@ find_t4(struct tb_doc *d)
 	}
 }
 
+/* Count the words of a list found in the label stream. */
+static int
+words_in(const struct tb_doc *d, const char *const *w)
+{
+	int	 i, n = 0;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (tb_search(d->stream.p, d->stream.len, w[i],
+		    strlen(w[i])) != NULL)
+			n++;
+	return n;
+}
+
 /*
- * Which template the tables follow: the labels decide (table 三's
- * (六), then table 二's header and rows); the meta frame only breaks a
- * tie.
+ * Which template the tables follow: the labels decide, first table 三's
+ * (六) (three sub-rows in 2021, one row in 2019), then the header words
+ * and rows only one template has in table 二; the meta frame only when
+ * the labels say nothing, and 2021 (the current one) when neither does.
  */
 void
 tb_find(struct tb_doc *d)
 {
+	static const char *const w2021[] = { "本年制发件数", "本年废止件数",
+	    "现行有效件数", "本年处理决定数量", "本年收费金额", "行政规范性文件",
+	    NULL };
+	static const char *const w2019[] = { "本年新制作数量", "本年新公开数量",
+	    "对外公开总数量", "上一年项目数量", "本年增", "采购项目数量",
+	    "采购总金额", "其他对外管理服务事项", "政府集中采购", NULL };
 	struct tabres	 t2[2], t3[2];
 	unsigned	 tmpl = 0, meta;
-	int		 k2, k3;
-	long		 s0, s1;
+	int		 k, n21, n19;
 
 	spec_init();
-	parse_best(d, &specs[0], &t2[0]);
-	parse_best(d, &specs[1], &t2[1]);
+	memset(t2, 0, sizeof(t2));
+	/* rows 20 and 21 of the 2021 rows are (六) 1. and 2. */
 	parse_best(d, &specs[2], &t3[0]);
-	parse_best(d, &specs[3], &t3[1]);
-	meta = gip_schema_tmpl(d->tmpl);
-	s0 = score(&t3[0]);
-	s1 = score(&t3[1]);
-	if (s0 != s1 && (s0 >= 0 || s1 >= 0))
-		tmpl = s0 > s1 ? GIP_T2021 : GIP_T2019;
-	if (tmpl == 0) {
-		s0 = score(&t2[0]);
-		s1 = score(&t2[1]);
-		if (s0 != s1 && (s0 >= 0 || s1 >= 0))
-			tmpl = s0 > s1 ? GIP_T2021 : GIP_T2019;
-	}
-	if (tmpl != 0)
-		d->tmplname = tmpl == GIP_T2021 ? "2021" : "2019";
+	if (t3[0].present && (t3[0].r[20].found || t3[0].r[21].found))
+		tmpl = GIP_T2021;
 	else {
-		/* no evidence in the labels: the meta frame, else 2021 */
-		tmpl = meta != 0 ? meta : GIP_T2021;
-		d->tmplname = d->tmpl;
+		parse_best(d, &specs[3], &t3[1]);
+		if (t3[1].present && t3[1].r[20].found)
+			tmpl = GIP_T2019;
 	}
-	k2 = tmpl == GIP_T2021 ? 0 : 1;
-	k3 = tmpl == GIP_T2021 ? 0 : 1;
-	if ((t2[k2].present || t3[k3].present) && d->tmplname == NULL)
+	/* table 二 in the template decided, or in both to decide */
+	if (tmpl != GIP_T2019)
+		parse_best(d, &specs[0], &t2[0]);
+	if (tmpl != GIP_T2021)
+		parse_best(d, &specs[1], &t2[1]);
+	meta = gip_schema_tmpl(d->tmpl);
+	if (tmpl == 0 && (t2[0].present || t2[1].present)) {
+		n21 = words_in(d, w2021);
+		n19 = words_in(d, w2019);
+		if (n21 != n19)
+			tmpl = n21 > n19 ? GIP_T2021 : GIP_T2019;
+	}
+	if (tmpl == 0)
+		tmpl = meta != 0 ? meta : GIP_T2021;
+	k = tmpl == GIP_T2021 ? 0 : 1;
+	if (t2[k].present || t3[k].present)
 		d->tmplname = tmpl == GIP_T2021 ? "2021" : "2019";
-	if (t2[k2].present)
-		emit_grid(d, &t2[k2], tmpl);
-	if (t3[k3].present)
-		emit_grid(d, &t3[k3], tmpl);
+	else
+		d->tmplname = d->tmpl;
+	/* only for the tables kept: it costs */
+	if (t2[k].present) {
+		tb_realign(d, &t2[k]);
+		emit_grid(d, &t2[k], tmpl);
+	}
+	if (t3[k].present) {
+		tb_realign(d, &t3[k]);
+		emit_grid(d, &t3[k], tmpl);
+	}
 	find_t4(d);
 	if (d->tmplname == NULL && d->nrec > 0)
 		d->tmplname = "unknown";

@@ -201,6 +201,8 @@ is_na(const char *p, size_t n)
 	    "不适用", "N/A", "n/a", "NA", "×", "╱", "一一", NULL };
 	int	 i;
 
+	if (n > 9)
+		return 0;
 	for (i = 0; marks[i] != NULL; i++)
 		if (strlen(marks[i]) == n && memcmp(marks[i], p, n) == 0)
 			return 1;
@@ -222,11 +224,81 @@ tb_search(const char *h, size_t hn, const char *k, size_t kn)
 	last = (unsigned char)k[kn - 1];
 	p = h + kn - 1;
 	while (p < e && (q = memchr(p, last, (size_t)(e - p))) != NULL) {
-		if (memcmp(q - (kn - 1), k, kn - 1) == 0)
+		/* the byte before is as telling: test it before memcmp */
+		if ((kn < 2 || q[-1] == k[kn - 2]) &&
+		    memcmp(q - (kn - 1), k, kn - 1) == 0)
 			return q - (kn - 1);
 		p = q + 1;
 	}
 	return NULL;
+}
+
+/*
+ * traditional -> simplified, for the characters of the labels (opencc
+ * s2t, s2tw, s2hk, s2twp, characters and phrases)
+ */
+static const uint32_t t2s[][2] = {
+	{ 0x5167, 0x5185 }, { 0x52D9, 0x52A1 }, { 0x5340, 0x533A },
+	{ 0x55AE, 0x5355 }, { 0x570B, 0x56FD }, { 0x57F7, 0x6267 },
+	{ 0x5831, 0x62A5 }, { 0x5BE9, 0x5BA1 }, { 0x5C0D, 0x5BF9 },
+	{ 0x5C6C, 0x5C5E }, { 0x5EE2, 0x5E9F }, { 0x5F37, 0x5F3A },
+	{ 0x5F8C, 0x540E }, { 0x5FA9, 0x590D }, { 0x63A1, 0x91C7 },
+	{ 0x6557, 0x8D25 }, { 0x6578, 0x6570 }, { 0x65BC, 0x4E8E },
+	{ 0x6703, 0x4F1A }, { 0x689D, 0x6761 }, { 0x696D, 0x4E1A },
+	{ 0x69CB, 0x6784 }, { 0x6A5F, 0x673A }, { 0x6B0A, 0x6743 },
+	{ 0x6C7A, 0x51B3 }, { 0x6C92, 0x6CA1 }, { 0x6CC1, 0x51B5 },
+	{ 0x6E1B, 0x51CF }, { 0x70BA, 0x4E3A }, { 0x7121, 0x65E0 },
+	{ 0x7232, 0x4E3A }, { 0x7372, 0x83B7 }, { 0x73FE, 0x73B0 },
+	{ 0x7522, 0x4EA7 }, { 0x7576, 0x5F53 }, { 0x767C, 0x53D1 },
+	{ 0x78BA, 0x786E }, { 0x7955, 0x79D8 }, { 0x7A69, 0x7A33 },
+	{ 0x7B87, 0x4E2A }, { 0x7BC4, 0x8303 }, { 0x7CFE, 0x7EA0 },
+	{ 0x7D04, 0x7EA6 }, { 0x7D0D, 0x7EB3 }, { 0x7D44, 0x7EC4 },
+	{ 0x7D50, 0x7ED3 }, { 0x7D93, 0x7ECF }, { 0x7DAD, 0x7EF4 },
+	{ 0x7E3D, 0x603B }, { 0x7E54, 0x7EC7 }, { 0x7E73, 0x7F34 },
+	{ 0x7E7C, 0x7EE7 }, { 0x7E8C, 0x7EED }, { 0x7F70, 0x7F5A },
+	{ 0x8209, 0x4E3E }, { 0x842C, 0x4E07 }, { 0x8655, 0x5904 },
+	{ 0x88DC, 0x8865 }, { 0x88FD, 0x5236 }, { 0x8907, 0x590D },
+	{ 0x8986, 0x590D }, { 0x898F, 0x89C4 }, { 0x8A08, 0x8BA1 },
+	{ 0x8A1F, 0x8BBC }, { 0x8A2A, 0x8BBF }, { 0x8A31, 0x8BB8 },
+	{ 0x8A34, 0x8BC9 }, { 0x8A62, 0x8BE2 }, { 0x8A8D, 0x8BA4 },
+	{ 0x8ACB, 0x8BF7 }, { 0x8B70, 0x8BAE }, { 0x8B77, 0x62A4 },
+	{ 0x8B8A, 0x53D8 }, { 0x8CBB, 0x8D39 }, { 0x8CFC, 0x8D2D },
+	{ 0x8F49, 0x8F6C }, { 0x8FA6, 0x529E }, { 0x9019, 0x8FD9 },
+	{ 0x904E, 0x8FC7 }, { 0x9054, 0x8FBE }, { 0x9055, 0x8FDD },
+	{ 0x9069, 0x9002 }, { 0x92B7, 0x9500 }, { 0x958B, 0x5F00 },
+	{ 0x95DC, 0x5173 }, { 0x9801, 0x9875 }, { 0x9805, 0x9879 },
+	{ 0x984D, 0x989D }, { 0x985E, 0x7C7B }, { 0x9918, 0x4F59 }
+};
+
+/*
+ * The simplified form of a traditional character of the labels (pages
+ * mirrored in traditional script), or cp itself.
+ */
+static uint32_t
+simplify(uint32_t cp)
+{
+	static unsigned char bits[(0xA000 - 0x4E00) / 8];
+	static int	 ready;
+	size_t		 lo = 0, hi = sizeof(t2s) / sizeof(t2s[0]), mid, i;
+
+	if (!ready) {
+		for (i = 0; i < hi; i++)
+			bits[(t2s[i][0] - 0x4E00) / 8] |=
+			    1 << ((t2s[i][0] - 0x4E00) % 8);
+		ready = 1;
+	}
+	if (cp < 0x4E00 || cp >= 0xA000 ||
+	    !(bits[(cp - 0x4E00) / 8] & (1 << ((cp - 0x4E00) % 8))))
+		return cp;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t2s[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sizeof(t2s) / sizeof(t2s[0]) && t2s[lo][0] == cp ?
+	    t2s[lo][1] : cp;
 }
 
 /* Append normalized label text: see gip-tables(1), "Labels". */
@@ -239,6 +311,23 @@ tb_norm(struct gip_buf *b, const char *s, size_t n)
 	char		 enc[4];
 
 	while (i < n) {
+		/* most of it: CJK ideographs, copied as they are */
+		if (p[i] >= 0xE4 && p[i] <= 0xE9) {
+			for (k = i; k + 2 < n && p[k] >= 0xE4 && p[k] <= 0xE9 &&
+			    (p[k + 1] & 0xC0) == 0x80 && (p[k + 2] & 0xC0) == 0x80;
+			    k += 3) {
+				cp = (uint32_t)(p[k] & 0x0F) << 12 |
+				    (uint32_t)(p[k + 1] & 0x3F) << 6 |
+				    (p[k + 2] & 0x3F);
+				if (simplify(cp) != cp)
+					break;
+			}
+			if (k > i) {
+				gip_buf_add(b, s + i, k - i);
+				i = k;
+				continue;
+			}
+		}
 		if (p[i] < 0x80) {
 			unsigned char c = p[i];
 
@@ -303,6 +392,7 @@ tb_norm(struct gip_buf *b, const char *s, size_t n)
 			gip_buf_add(b, "\xEF\xBF\xBD", 3);
 			continue;
 		}
+		cp = simplify(cp);
 		if (cp >= 0xFF10 && cp <= 0xFF19) {
 			gip_buf_addc(b, (int)('0' + cp - 0xFF10));
 			continue;
@@ -326,6 +416,10 @@ is_footer(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t		 j;
 
+	/* quick: footers are short and start with a dash or 第 */
+	if (n > 40 || !(p[0] == '-' || p[0] == 0xEF || p[0] == 0xE2 ||
+	    starts(p, n, "第")))
+		return 0;
 	for (i = 0; i < n; ) {
 		if ((k = ws_len(p + i, n - i)) > 0) {
 			i += k;
@@ -463,6 +557,16 @@ is_prose(const char *p, size_t n)
 	int	 comma = 0;
 	const unsigned char *u = (const unsigned char *)p;
 
+	/* most sentences have a 。: look for its lead byte first */
+	for (i = 0; i + 2 < n; i++) {
+		const unsigned char *q = memchr(u + i, 0xE3, n - i - 2);
+
+		if (q == NULL)
+			break;
+		if (q[1] == 0x80 && q[2] == 0x82)
+			return 1;
+		i = (size_t)(q - u);
+	}
 	for (i = 0; i < n; i++) {
 		if (u[i] == ';' || u[i] == '!' || u[i] == '?')
 			return 1;
@@ -620,10 +724,15 @@ lex_line(struct tb_doc *d, size_t li)
 				add_text(&d->cells[i], d->text.p +
 				    d->cells[i].roff, d->cells[i].rlen);
 	}
-	/* a leading ordinal followed by a label */
-	for (i = first; i < d->ncell && d->cells[i].kind == TB_EMPTY; i++)
-		;
-	if (i + 1 < d->ncell && is_ordinal(d, &d->cells[i])) {
+	/*
+	 * An ordinal 1..8 before a label, with no value before it on the
+	 * line ("1 属于国家秘密", "(三)不予公开<TAB>1<TAB>属于国家秘密")
+	 */
+	for (i = first; i < d->ncell; i++) {
+		if (d->cells[i].kind == TB_EMPTY || d->cells[i].kind == TB_TEXT)
+			continue;
+		if (!is_ordinal(d, &d->cells[i]))
+			break;
 		for (k = i + 1; k < d->ncell && d->cells[k].kind == TB_EMPTY;
 		    k++)
 			;
@@ -633,7 +742,8 @@ lex_line(struct tb_doc *d, size_t li)
 		    d->cells[k].rlen)) {
 			d->cells[i].kind = TB_TEXT;
 			d->cells[i].nlen = 0;
-		}
+		} else
+			break;
 	}
 	/* value candidates: see TBF_CAND */
 	for (i = first; i < d->ncell; i++) {

@@ -42,6 +42,7 @@ struct para {
 	size_t		*off;		/* offset in b of each line */
 	size_t		*li;		/* its line index */
 	size_t		 n, cap;
+	int		 prose;		/* a line of it is a sentence */
 };
 
 static const char *const fill_count[] = { "共计", "共", "累计", "合计",
@@ -159,6 +160,13 @@ line_of(const struct para *pa, size_t pos)
 	return pa->li[lo];
 }
 
+/* Is pos in section 四 (政府信息公开行政复议、行政诉讼情况), by sec frames? */
+static int
+in_sec4(const struct tb_doc *d, const struct para *pa, size_t pos)
+{
+	return d->lines[line_of(pa, pos)].sec == 4;
+}
+
 static void
 keep(struct tb_doc *d, struct fact *f, const struct para *pa, size_t a,
     size_t b, size_t voff, size_t vlen)
@@ -174,13 +182,13 @@ keep(struct tb_doc *d, struct fact *f, const struct para *pa, size_t a,
 	f->line = d->lines[line_of(pa, a)].src;
 }
 
-/* Clause and sentence bounds around pos (。；， and 。； split). */
+/* Sentences end at 。; clauses also at ； and ，. */
 static int
 is_stop(const char *p, size_t n, size_t i, int comma)
 {
-	return lit(p, n, i, "。") != SIZE_MAX || lit(p, n, i, "；") !=
-	    SIZE_MAX || p[i] == ';' || (comma && (lit(p, n, i, "，") !=
-	    SIZE_MAX || p[i] == ','));
+	return lit(p, n, i, "。") != SIZE_MAX || (comma &&
+	    (lit(p, n, i, "；") != SIZE_MAX || p[i] == ';' ||
+	    lit(p, n, i, "，") != SIZE_MAX || p[i] == ','));
 }
 
 static void
@@ -188,8 +196,7 @@ sentence(const char *p, size_t n, size_t pos, size_t *a, size_t *b)
 {
 	size_t	 i;
 
-	for (i = pos; i > 0 && !(i >= 3 && is_stop(p, n, i - 3, 0)) &&
-	    p[i - 1] != ';'; i--)
+	for (i = pos; i > 0 && !(i >= 3 && is_stop(p, n, i - 3, 0)); i--)
 		;
 	*a = i;
 	for (i = pos; i < n && !is_stop(p, n, i, 0); i++)
@@ -253,9 +260,9 @@ after_xingzheng(struct tb_doc *d, const struct para *pa, size_t at,
 	if (f[which].have)
 		return;
 	if (which == N_REVIEW || which == N_LITIG) {
-		/* only about information disclosure */
+		/* only about information disclosure: said, or section 四 */
 		sentence(p, n, at, &sa, &sb);
-		if (!has(p, sa, sb, "信息公开"))
+		if (!has(p, sa, sb, "信息公开") && !in_sec4(d, pa, at))
 			return;
 	}
 	i = words(p, n, i, fill_count, 3);
@@ -282,7 +289,7 @@ negated_case(struct tb_doc *d, const struct para *pa, size_t at,
 {
 	static const char *const neg[] = { "未发生", "没有发生", "未收到",
 	    "没有收到", "未出现", "没有出现", "未产生", "未涉及", "未有",
-	    "无", NULL };
+	    "没有", "无", NULL };
 	const char	*p = pa->b.p;
 	size_t		 n = pa->b.len, a, i, j, e, voff;
 	int		 k, rev, lit2;
@@ -310,7 +317,7 @@ negated_case(struct tb_doc *d, const struct para *pa, size_t at,
 	/* the clause must be about disclosure and state no number */
 	for (e = at; e < n && !is_stop(p, n, e, 1); e++)
 		;
-	if (!has(p, a, e, "信息公开"))
+	if (!has(p, a, e, "信息公开") && !in_sec4(d, pa, at))
 		return;
 	for (j = at; j < e; j++)
 		if (p[j] >= '0' && p[j] <= '9')
@@ -387,9 +394,9 @@ carried(struct tb_doc *d, const struct para *pa, size_t at,
 {
 	static const char *const in[] = { "上年度", "上一年度", "上一年",
 	    "上年", NULL };
-	static const char *const outw[] = { "下年度继续办理", "下一年度继续办理",
-	    "至下年度继续办理", "至下一年度继续办理", "下年度办理", "下年度",
-	    "下一年度", "至下年度", "至下一年度", "到下年度", NULL };
+	static const char *const to[] = { "至", "到", NULL };
+	static const char *const year[] = { "下年度", "下一年度", "下年", NULL };
+	static const char *const cont[] = { "继续办理", "办理", NULL };
 	static const char *const tail[] = { "政府信息公开申请", "的申请", "申请",
 	    "共计", "共", "合计", "为", "：", ":", "的", NULL };
 	const char	*p = pa->b.p;
@@ -406,8 +413,10 @@ carried(struct tb_doc *d, const struct para *pa, size_t at,
 		}
 	}
 	if (which < 0) {
-		if ((e = one_of(p, n, at + 6, outw)) == SIZE_MAX)
+		e = words(p, n, at + 6, to, 1);
+		if ((e = one_of(p, n, e, year)) == SIZE_MAX)
 			return;
+		e = words(p, n, e, cont, 1);
 		which = N_CARRYOUT;
 	}
 	if (f[which].have)
@@ -420,34 +429,36 @@ carried(struct tb_doc *d, const struct para *pa, size_t at,
 }
 
 /*
- * One pass over the paragraph for the words that start a fact: 行政,
- * 新收, 收到, 接到, 结转 (all begin with the bytes E6..E8).
+ * Find the words that start a fact: 行政, then 新收, 收到, 接到, then
+ * 结转.  tb_search skips through the text quickly, so a pass a word
+ * costs less than one careful pass.
  */
 static void
 scan(struct tb_doc *d, const struct para *pa, struct fact *f)
 {
-	const unsigned char *p = (const unsigned char *)pa->b.p;
+	static const char *const recv[] = { "新收", "收到", "接到", NULL };
+	const char	*p = pa->b.p, *q;
 	size_t		 n = pa->b.len, i;
+	int		 k;
 
-	for (i = 0; i + 6 <= n; i++) {
-		if (p[i] < 0xE6 || p[i] > 0xE8)
-			continue;
-		if (memcmp(p + i, "行政", 6) == 0) {
-			after_xingzheng(d, pa, i, f);
-			negated_case(d, pa, i, f);
-		} else if (memcmp(p + i, "新收", 6) == 0 ||
-		    memcmp(p + i, "收到", 6) == 0 ||
-		    memcmp(p + i, "接到", 6) == 0)
-			received(d, pa, i, f);
-		else if (memcmp(p + i, "结转", 6) == 0)
-			carried(d, pa, i, f);
-		else
-			continue;
-		i += 5;
+	for (i = 0; (q = tb_search(p + i, n - i, "行政", 6)) != NULL;
+	    i = (size_t)(q - p) + 6) {
+		after_xingzheng(d, pa, (size_t)(q - p), f);
+		negated_case(d, pa, (size_t)(q - p), f);
 	}
+	for (k = 0; recv[k] != NULL && !f[N_NEW].have; k++)
+		for (i = 0; (q = tb_search(p + i, n - i, recv[k], 6)) != NULL;
+		    i = (size_t)(q - p) + 6)
+			received(d, pa, (size_t)(q - p), f);
+	for (i = 0; (q = tb_search(p + i, n - i, "结转", 6)) != NULL;
+	    i = (size_t)(q - p) + 6)
+		carried(d, pa, (size_t)(q - p), f);
 }
 
-/* Lines of prose: no tab, no pipe row, no table values. */
+/*
+ * Lines of prose: no tab, no pipe row, no table values.  2 for a line
+ * with a sentence, 1 for other text (a wrapped line, a label).
+ */
 static int
 prose_line(const struct tb_doc *d, size_t li, size_t *ci)
 {
@@ -463,38 +474,47 @@ prose_line(const struct tb_doc *d, size_t li, size_t *ci)
 	if (i < l->len && p[i] == '|')
 		ok = 0;
 	for (; *ci < d->ncell && d->cells[*ci].line == li; (*ci)++) {
-		any = 1;
+		if (any == 0)
+			any = 1;
 		if (d->cells[*ci].flags & TBF_CAND)
 			ok = 0;
+		if (d->cells[*ci].flags & TBF_PROSE)
+			any = 2;
 	}
-	return ok && any;
+	return ok ? any : 0;
 }
 
+/* A paragraph with no sentence in it is labels, not prose. */
 static void
 flush(struct tb_doc *d, struct para *pa, struct fact *f)
 {
-	if (pa->b.len > 0)
+	if (pa->b.len > 0 && pa->prose)
 		scan(d, pa, f);
 	gip_buf_reset(&pa->b);
 	pa->n = 0;
+	pa->prose = 0;
 }
 
 void
 tb_narr(struct tb_doc *d)
 {
 	static struct para pa;
+	static const char *keys[N_MAX];
 	struct fact	 f[N_MAX];
 	struct tb_rec	 rec;
 	size_t		 li, ci = 0, k;
+	int		 kind;
 
 	memset(f, 0, sizeof(f));
 	for (li = 0; li < d->nline; li++) {
 		while (ci < d->ncell && d->cells[ci].line < li)
 			ci++;
-		if (!prose_line(d, li, &ci)) {
+		if ((kind = prose_line(d, li, &ci)) == 0) {
 			flush(d, &pa, f);
 			continue;
 		}
+		if (kind == 2)
+			pa.prose = 1;
 		if (pa.n == pa.cap) {
 			pa.cap = pa.cap ? pa.cap * 2 : 64;
 			pa.off = gip_xreallocarray(pa.off, pa.cap,
@@ -515,6 +535,9 @@ tb_narr(struct tb_doc *d)
 		rec.table = "narr";
 		rec.row = tb_narr_keys[k][0];
 		rec.col = tb_narr_keys[k][1];
+		if (keys[k] == NULL)
+			keys[k] = tb_keys(rec.table, rec.row, rec.col);
+		rec.keys = keys[k];
 		rec.status = TBS_NUM;
 		rec.voff = f[k].voff;
 		rec.vlen = f[k].vlen;

@@ -44,6 +44,24 @@ tb_msg(struct tb_doc *d, const char *fmt, ...)
 	return off;
 }
 
+/*
+ * The three key columns of a record as one string; callers make it
+ * once per cell and keep it for the life of the process.
+ */
+const char *
+tb_keys(const char *table, const char *row, const char *col)
+{
+	struct gip_buf	 b = { NULL, 0, 0 };
+
+	gip_buf_addc(&b, '\t');
+	gip_buf_adds(&b, table);
+	gip_buf_addc(&b, '\t');
+	gip_buf_adds(&b, row);
+	gip_buf_addc(&b, '\t');
+	gip_buf_adds(&b, col);
+	return b.p;
+}
+
 static const char *
 raw_of(const struct tb_doc *d, const struct tb_rec *r)
 {
@@ -62,34 +80,66 @@ tb_out_header(struct gip_out *o)
 	gip_record_write_header(o);
 }
 
-/* a line number, without printf */
 static void
-field_ulong(struct gip_out *o, unsigned long v)
+add_key(struct gip_buf *b, const char *s)
 {
-	char	 buf[24];
-	size_t	 i = sizeof(buf);
+	size_t	 n = strlen(s);
 
-	if (v == 0) {
-		gip_tsv_field(o, "", 0);
-		return;
-	}
-	while (v > 0 && i > 0) {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	gip_tsv_field(o, buf + i, sizeof(buf) - i);
+	gip_buf_grow(b, n + 1);
+	b->p[b->len] = '\t';
+	memcpy(b->p + b->len + 1, s, n);
+	b->len += n + 1;
+	b->p[b->len] = '\0';
 }
 
+/* raw text, escaped as gip_tsv_field does */
+static void
+add_raw(struct gip_buf *b, const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\\' || p[i] == '\t' || p[i] == '\n' ||
+		    p[i] == '\r')
+			break;
+	gip_buf_add(b, p, i);
+	for (; i < n; i++) {
+		switch (p[i]) {
+		case '\\':
+			gip_buf_add(b, "\\\\", 2);
+			break;
+		case '\t':
+			gip_buf_add(b, "\\t", 2);
+			break;
+		case '\n':
+			gip_buf_add(b, "\\n", 2);
+			break;
+		case '\r':
+			gip_buf_add(b, "\\r", 2);
+			break;
+		default:
+			gip_buf_addc(b, p[i]);
+			break;
+		}
+	}
+}
+
+/*
+ * Each record is put together in one buffer and written at once; the
+ * four document columns are escaped once per document.
+ */
 void
 tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 {
 	static struct gip_out pre;	/* only its buffer is used */
+	static struct gip_buf line;
 	const struct tb_rec *r;
-	size_t		 i;
+	char		 num[24];
+	size_t		 i, k;
+	unsigned long	 v;
 
 	if (d->nrec == 0)
 		return;
-	/* the four document columns, escaped once */
 	gip_buf_reset(&pre.buf);
 	pre.nfield = 0;
 	gip_tsv_fields(&pre, d->name);
@@ -98,17 +148,27 @@ tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 	field_opt(&pre, d->tmplname);
 	for (i = 0; i < d->nrec; i++) {
 		r = &d->recs[i];
-		gip_out_write(o, pre.buf.p, pre.buf.len);
-		o->nfield = 4;
-		gip_tsv_fields(o, r->table);
-		gip_tsv_fields(o, r->row);
-		gip_tsv_fields(o, r->col);
-		gip_tsv_field(o, d->vals.p == NULL ? "" : d->vals.p + r->voff,
+		gip_buf_reset(&line);
+		gip_buf_add(&line, pre.buf.p, pre.buf.len);
+		if (r->keys != NULL)
+			gip_buf_adds(&line, r->keys);
+		else {
+			add_key(&line, r->table);
+			add_key(&line, r->row);
+			add_key(&line, r->col);
+		}
+		gip_buf_addc(&line, '\t');
+		gip_buf_add(&line, d->vals.p == NULL ? "" : d->vals.p + r->voff,
 		    r->vlen);
-		gip_tsv_fields(o, tb_status_names[r->status]);
-		gip_tsv_field(o, raw_of(d, r), r->rlen);
-		field_ulong(o, r->line);
-		gip_tsv_end_row(o);
+		add_key(&line, tb_status_names[r->status]);
+		gip_buf_addc(&line, '\t');
+		add_raw(&line, raw_of(d, r), r->rlen);
+		gip_buf_addc(&line, '\t');
+		for (k = sizeof(num), v = r->line; v > 0 && k > 0; v /= 10)
+			num[--k] = (char)('0' + v % 10);
+		gip_buf_add(&line, num + k, sizeof(num) - k);
+		gip_out_write(o, line.p, line.len);
+		gip_out_endline(o);
 	}
 }
 

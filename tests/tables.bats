@@ -263,3 +263,65 @@ fixture() {
 	run sh -c 'gip-normalize "$1" | gip-sections | gip-tables' sh "$SEEDS"/004_*.txt
 	[ -z "$output" ]
 }
+
+@test "tables: table 四 five values a line, transposed, and one value short" {
+	fixture t4-variants
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "gip-tables: short:2: error: t4: too few values: 14 of 15 values" ]
+}
+
+@test "tables: pdftotext -layout with blank cells read by their columns" {
+	fixture pdf-blank
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(cell t3 deny_law total)" = " blank " ]
+	[ "$(cell t3 ignore_pub natural)" = " blank " ]
+	[ "$(cell t3 ignore_pub commercial)" = "0 num 0" ]
+	# a value between two columns is not placed
+	sed 's/^\(    3.要求提供公开出版物 *\)     0/\1  0/' "$TF/pdf-blank.txt" >"$BATS_TEST_TMPDIR/p.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/p.txt"
+	[ "$status" -eq 1 ]
+	[ "$(cell t3 ignore_pub natural)" = " missing too few values: 5 of 7 values" ]
+}
+
+@test "tables: traditional script (a Big5 mirror of seed 001) reads the same" {
+	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
+	a=$(gip-normalize "$REPO"/examples/variants/001.big5.txt | gip-tables | awk -F'\t' '$5 != "narr"' | cut -f5-9)
+	b=$(gip-tables "$SEEDS"/001_*.txt | awk -F'\t' '$5 != "narr"' | cut -f5-9)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+}
+
+@test "tables: an HTML page as [SH19] through gip-normalize: spans, blank 总计" {
+	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
+	run --separate-stderr sh -c 'gip-normalize "$1" | gip-tables | cut -f5-10' sh "$TF/sh19.html"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	diff -u "$TF/sh19.cells" <(printf '%s\n' "$output")
+}
+
+@test "tables: spanned cells repeated in every position they cover" {
+	fixture dup-spans
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+@test "tables: an extra 小计 column is dropped, and must add up" {
+	fixture subtotal
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	sed 's/^\(一、本年新收政府信息公开申请数量\t\t\t57\t8\t2\t1\t3\t4\t\)18/\119/' \
+	    "$TF/subtotal.txt" >"$BATS_TEST_TMPDIR/s.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/s.txt"
+	[ "$status" -eq 1 ]
+	[ "$(cell t3 new total)" = " missing the 小计 column does not add up" ]
+	[ "$(cell t3 carry_in total)" = "8 num 8" ]
+}
+
+@test "tables: random tables in every layout: missing maybe, wrong never" {
+	command -v python3 >/dev/null || skip "python3 not installed"
+	cd "$BATS_TEST_TMPDIR"
+	run python3 "$TF/proptest.py" "$(command -v gip-tables)" 7 150
+	[ "$status" -eq 0 ]
+	[[ "${lines[${#lines[@]}-1]}" == "wrong 0 missing "*" docs 150" ]]
+}
