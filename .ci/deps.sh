@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what gip needs to build, test and lint on Debian 12, and only
 # what is missing.  Run as root (CI and the README's quick start do).
-pkgs="gcc make libc6-dev pkg-config libpcre2-dev bats jq mandoc time"
+pkgs="gcc make libc6-dev pkg-config libpcre2-dev bats jq mandoc time python3"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -59,35 +59,12 @@ if [ ! -f "$tsv" ] || [ ! -f "$mix" ] || [ ! -f "$json" ] ||
 	}' "$fix/good.jsonl" > "$json"
 fi
 
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
-# peak RSS in KB of one run
-rss() {
-	if [ -n "$tm" ]; then
-		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
-	else
-		"$@" > /dev/null & pid=$!
-		peak=0
-		while kill -0 $pid 2> /dev/null; do
-			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
-			[ -n "$r" ] && peak=$r
-			sleep 0.05
-		done
-		echo "$peak"
-	fi
-}
 
 run() {
 	label=$1; file=$2; shift 2
-	best=
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" "$file" > /dev/null
-		e=$(date +%s.%N)
-		best=$(awk -v s="$s" -v e="$e" -v b="$best" 'BEGIN {
-			t = e - s; if (b == "" || t < b) b = t; print b }')
-	done
+	best=$(best "$@" "$file")
 	r=$(rss "$@" "$file")
 	bytes=$(wc -c < "$file")
 	awk -v l="$label" -v t="$best" -v b="$bytes" -v n="$nrec" -v r="$r" 'BEGIN {

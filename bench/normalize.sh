@@ -27,36 +27,13 @@ if [ ! -f "$gb" ] || [ "$(wc -c < "$gb")" -lt $((mb * 1000000)) ]; then
 	iconv -f UTF-8 -t GB18030 "$u8" > "$gb" || exit 2
 fi
 
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
-# peak RSS in KB of one run
-rss() {
-	if [ -n "$tm" ]; then
-		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
-	else
-		"$@" > /dev/null & pid=$!
-		peak=0
-		while kill -0 $pid 2> /dev/null; do
-			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
-			[ -n "$r" ] && peak=$r
-			sleep 0.05
-		done
-		echo "$peak"
-	fi
-}
 
 # run LABEL FILE COMMAND...: the command reads FILE as its last operand
 run() {
 	label=$1; file=$2; shift 2
-	best=
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" "$file" > /dev/null
-		e=$(date +%s.%N)
-		best=$(awk -v s="$s" -v e="$e" -v b="$best" 'BEGIN {
-			t = e - s; if (b == "" || t < b) b = t; print b }')
-	done
+	best=$(best "$@" "$file")
 	r=$(rss "$@" "$file")
 	awk -v l="$label" -v t="$best" -v b="$(wc -c < "$file")" -v r="$r" \
 	    'BEGIN { printf "%-36s %7.3f s %8.1f MB/s  peak RSS %s KB\n",

@@ -18,8 +18,7 @@ list=build/bench/files-$N
 find "$d" -name 'r*' -print0 | sort -z > "$list"
 bytes=$(xargs -0 cat < "$list" | wc -c)
 mb=$(echo "$bytes" | awk '{ printf "%.1f", $1 / 1e6 }')
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
 # run LABEL CMD: wall seconds and the largest RSS of any process in it
 run() {

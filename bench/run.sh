@@ -7,7 +7,7 @@ mkdir -p build/bench
 : > build/bench/results.txt
 status=0
 for b in bench/*.sh; do
-	[ "$b" = bench/run.sh ] && continue
+	case $b in bench/run.sh|bench/lib.sh) continue ;; esac
 	echo "== $b" | tee -a build/bench/results.txt
 	sh "$b" 2>&1 | tee -a build/bench/results.txt || status=1
 done

@@ -36,35 +36,12 @@ bytes=$(wc -c < "$corpus")
 docs=$(grep -c "$(printf '^\036doc')" "$corpus")
 echo "corpus: $bytes bytes, $docs documents ($corpus)"
 
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
-# peak RSS in KB of one run
-rss() {
-	if [ -n "$tm" ]; then
-		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
-	else
-		"$@" > /dev/null & pid=$!
-		peak=0
-		while kill -0 $pid 2> /dev/null; do
-			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
-			[ -n "$r" ] && peak=$r
-			sleep 0.05
-		done
-		echo "$peak"
-	fi
-}
 
 run() {
 	label=$1; shift
-	best=
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" < "$corpus" > /dev/null
-		e=$(date +%s.%N)
-		best=$(awk -v s="$s" -v e="$e" -v b="$best" 'BEGIN {
-			t = e - s; if (b == "" || t < b) b = t; print b }')
-	done
+	best=$(BENCH_STDIN=$corpus best "$@")
 	r=$(rss "$@" "$corpus")
 	rs=$(rss "$@" "$small")
 	awk -v l="$label" -v t="$best" -v b="$bytes" -v r="$r" -v rs="$rs" 'BEGIN {

@@ -54,8 +54,7 @@ if [ ! -f "$f" ]; then
 fi
 recs=$(wc -l < "$f")
 bytes=$(wc -c < "$f")
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
 # run LABEL CMD...: wall time, records/s, MB/s, peak RSS of CMD
 run() {

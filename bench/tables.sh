@@ -41,39 +41,9 @@ corpus() {
 	echo "$out"
 }
 
-tm=/usr/bin/time
-[ -x $tm ] || tm=""
+. bench/lib.sh
 
-# peak RSS in KB of one run
-rss() {
-	if [ -n "$tm" ]; then
-		$tm -f %M "$@" 2>&1 > /dev/null | tail -1
-	else
-		"$@" > /dev/null 2>&1 & pid=$!
-		peak=0
-		while kill -0 $pid 2> /dev/null; do
-			r=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status 2> /dev/null)
-			[ -n "$r" ] && [ "$r" -gt "$peak" ] && peak=$r
-			sleep 0.05
-		done
-		echo "$peak (sampled)"
-	fi
-}
 
-# best wall time of 3 runs, in seconds
-best() {
-	b=""
-	for i in 1 2 3; do
-		s=$(date +%s.%N)
-		"$@" > /dev/null 2>&1
-		e=$(date +%s.%N)
-		t=$(echo "$e - $s" | bc -l)
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then
-			b=$t
-		fi
-	done
-	echo "$b"
-}
 
 for name in reports layouts; do
 	if [ $name = reports ]; then

@@ -92,37 +92,6 @@ add_key(struct gip_buf *b, const char *s)
 	b->p[b->len] = '\0';
 }
 
-/* raw text, escaped as gip_tsv_field does */
-static void
-add_raw(struct gip_buf *b, const char *p, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] == '\\' || p[i] == '\t' || p[i] == '\n' ||
-		    p[i] == '\r')
-			break;
-	gip_buf_add(b, p, i);
-	for (; i < n; i++) {
-		switch (p[i]) {
-		case '\\':
-			gip_buf_add(b, "\\\\", 2);
-			break;
-		case '\t':
-			gip_buf_add(b, "\\t", 2);
-			break;
-		case '\n':
-			gip_buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			gip_buf_add(b, "\\r", 2);
-			break;
-		default:
-			gip_buf_addc(b, p[i]);
-			break;
-		}
-	}
-}
 
 /*
  * Each record is put together in one buffer and written at once; the
@@ -162,7 +131,7 @@ tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 		    r->vlen);
 		add_key(&line, tb_status_names[r->status]);
 		gip_buf_addc(&line, '\t');
-		add_raw(&line, raw_of(d, r), r->rlen);
+		gip_tsv_escape(&line, raw_of(d, r), r->rlen);
 		gip_buf_addc(&line, '\t');
 		for (k = sizeof(num), v = r->line; v > 0 && k > 0; v /= 10)
 			num[--k] = (char)('0' + v % 10);
