@@ -41,7 +41,7 @@ run() {
 T="$tm -f RSS=%M"
 : > build/bench/pipeline.txt
 echo "corpus: $N reports, $mb MB ($d)" | tee -a build/bench/pipeline.txt
-run "cat" "xargs -0 cat < $list"
+run "cat" "xargs -0 $T cat < $list"
 run "iconv (GB18030 reading)" "xargs -0 $T iconv -c -f GB18030 -t UTF-8 < $list"
 run "pipeline, 1 process each" "xargs -0 $T bin/gip-normalize < $list | $T bin/gip-sections | $T bin/gip-tables | $T bin/gip-check"
 run "pipeline, xargs -P2" "xargs -0 -n 5000 -P2 sh -c '$T bin/gip-normalize \"\$@\" | $T bin/gip-sections | $T bin/gip-tables | $T bin/gip-check' sh < $list"
