@@ -8,6 +8,7 @@
 #ifndef GIP_H
 #define GIP_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,6 +47,8 @@ void	 gip_buf_grow(struct gip_buf *, size_t);
 void	 gip_buf_add(struct gip_buf *, const void *, size_t);
 void	 gip_buf_addc(struct gip_buf *, int);
 void	 gip_buf_adds(struct gip_buf *, const char *);
+void	 gip_buf_printf(struct gip_buf *, const char *, ...) GIP_PRINTF(2, 3);
+void	 gip_buf_vprintf(struct gip_buf *, const char *, va_list);
 void	 gip_buf_reset(struct gip_buf *);
 void	 gip_buf_free(struct gip_buf *);
 long long gip_strtonum(const char *, long long, long long, const char **);

@@ -63,23 +63,10 @@ void
 gip_out_printf(struct gip_out *o, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	 small[256];
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
+	gip_buf_vprintf(&o->buf, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(small)) {
-		gip_buf_add(&o->buf, small, (size_t)n);
-		return;
-	}
-	gip_buf_grow(&o->buf, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(o->buf.p + o->buf.len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	o->buf.len += (size_t)n;
 }
 
 void

@@ -54,18 +54,24 @@ gip_tsv_fields(struct gip_out *o, const char *s)
 void
 gip_tsv_fieldf(struct gip_out *o, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	 buf[512];
-	int	 n;
+	struct gip_buf	 b = { NULL, 0, 0 };
+	va_list		 ap, again;
+	char		 small[128];
+	int		 n;
 
+	/* numbers, mostly: no allocation unless the text is long */
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n >= 0 && (size_t)n < sizeof(small))
+		gip_tsv_field(o, small, (size_t)n);
+	else {
+		gip_buf_vprintf(&b, fmt, again);
+		gip_tsv_field(o, b.p == NULL ? "" : b.p, b.len);
+		gip_buf_free(&b);
+	}
+	va_end(again);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	gip_tsv_field(o, buf, (size_t)n);
 }
 
 void

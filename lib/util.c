@@ -1,5 +1,7 @@
 /* util.c: allocation that exits on failure, growing buffers, numbers. */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +100,37 @@ void
 gip_buf_adds(struct gip_buf *b, const char *s)
 {
 	gip_buf_add(b, s, strlen(s));
+}
+
+/* Append formatted text, of any length. */
+void
+gip_buf_vprintf(struct gip_buf *b, const char *fmt, va_list ap)
+{
+	va_list	 again;
+	char	 small[256];
+	int	 n;
+
+	/* most texts are short: format once on the stack */
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n > 0 && (size_t)n < sizeof(small))
+		gip_buf_add(b, small, (size_t)n);
+	else if (n > 0) {
+		gip_buf_grow(b, (size_t)n);
+		vsnprintf(b->p + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+void
+gip_buf_printf(struct gip_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	gip_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void
