@@ -5,7 +5,11 @@
 # 100 MB too).  On the same files in the same run it times cat (the
 # floor) and iconv -f GB18030 -t UTF-8 (the reference for GB18030),
 # and prints MB/s of input (best of 3) and peak RSS.  Then the start-up
-# cost: one run on one 14 KB seed, repeated.
+# cost: one run on one 14 KB seed, repeated; and many small files in one
+# run: the seeds and the CRLF variant copied round into 2,000 files
+# (build/bench/normalize-small/, about 14 KB each) against the same
+# bytes in one file, for gip-normalize and cat (ecosystem.md, implication
+# 2: at most 10 times as long).
 # GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size.
 cd "$(dirname "$0")/.." || exit 2
 bin=${GIP_BIN:-bin}/gip-normalize
@@ -68,4 +72,30 @@ for c in "$bin" cat; do
 	awk -v c="$c" -v s="$s" -v e="$e" -v n=$n 'BEGIN {
 		printf "start-up, one 14 KB file: %-24s %.2f ms per run\n",
 		    c, (e - s) * 1000 / n }'
+done
+
+# many small files against the same bytes in one file
+dir=build/bench/normalize-small
+one=build/bench/normalize-small.txt
+nsmall=2000
+if [ ! -f "$dir/$(printf %04d $((nsmall - 1))).txt" ]; then
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	i=0
+	while [ $i -lt $nsmall ]; do
+		for f in examples/seeds/*.txt examples/variants/004.crlf.txt; do
+			[ $i -lt $nsmall ] || break
+			cp "$f" "$dir/$(printf %04d $i).txt"
+			i=$((i + 1))
+		done
+	done
+fi
+cat "$dir"/*.txt > "$one"
+echo "small files: $nsmall files, $(wc -c < "$one") bytes ($dir)"
+for c in "$bin" cat; do
+	tm=$(best "$c" "$dir"/*.txt)
+	t1=$(best "$c" "$one")
+	awk -v c="${c##*/}" -v n=$nsmall -v tm="$tm" -v t1="$t1" 'BEGIN {
+		printf "%-14s %d files %7.3f s, one file %7.3f s: %.1fx" \
+		    " (target <= 10x)\n", c, n, tm, t1, tm / t1 }'
 done

@@ -20,7 +20,7 @@ enum nz_enc {
 	NZ_UTF16LE,
 	NZ_UTF16BE,
 	NZ_GB18030,
-	NZ_BIG5,		/* decoded with iconv's BIG5-HKSCS */
+	NZ_BIG5,		/* iconv's BIG5-HKSCS, by a table it fills */
 	NZ_ICONV		/* any other iconv name (-f, <meta>) */
 };
 

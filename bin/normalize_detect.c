@@ -103,23 +103,31 @@ static int		 common_ready;
 /* how much of the window the byte-level sniffers look at */
 #define SNIFF	4096
 
-int
-nz_common_han(uint32_t cp)
+static void
+common_init(void)
 {
 	size_t	 i, c;
 
-	if (!common_ready) {
-		for (i = 0; i < sizeof(common_han) / sizeof(common_han[0]);
-		    i++) {
-			c = common_han[i] - HAN_LO;
-			common_bits[c / 8] |= (unsigned char)(1u << (c % 8));
-		}
-		common_ready = 1;
+	if (common_ready)
+		return;
+	for (i = 0; i < sizeof(common_han) / sizeof(common_han[0]); i++) {
+		c = common_han[i] - HAN_LO;
+		common_bits[c / 8] |= (unsigned char)(1u << (c % 8));
 	}
+	common_ready = 1;
+}
+
+/* cp in HAN_LO..HAN_HI, the bits ready */
+#define COMMON(cp)	(common_bits[((cp) - HAN_LO) / 8] >> \
+			    (((cp) - HAN_LO) % 8) & 1)
+
+int
+nz_common_han(uint32_t cp)
+{
+	common_init();
 	if (cp < HAN_LO || cp > HAN_HI)
 		return 0;
-	c = cp - HAN_LO;
-	return (common_bits[c / 8] >> (c % 8)) & 1;
+	return COMMON(cp);
 }
 
 static int
@@ -146,12 +154,25 @@ prefix(const char *p, size_t n, const char *word)
 	return 1;
 }
 
-/* case-insensitive search; returns the offset or n */
+/*
+ * case-insensitive search; returns the offset or n.  A word that starts
+ * with a byte that has no case (all the "<..." ones) goes by memchr.
+ */
 static size_t
 find(const char *p, size_t n, const char *word)
 {
-	size_t	 i, k = strlen(word);
+	const char	*q;
+	size_t		 i, k = strlen(word);
 
+	if (word[0] < 'a' || word[0] > 'z') {
+		for (i = 0; i + k <= n; i = (size_t)(q - p) + 1) {
+			if ((q = memchr(p + i, word[0], n - k + 1 - i)) == NULL)
+				break;
+			if (prefix(q, n - (size_t)(q - p), word))
+				return (size_t)(q - p);
+		}
+		return n;
+	}
 	for (i = 0; i + k <= n; i++)
 		if (lower((unsigned char)p[i]) == word[0] &&
 		    prefix(p + i, n - i, word))
@@ -293,15 +314,17 @@ nul_pattern(const unsigned char *p, size_t n)
 static int
 controls(const unsigned char *p, size_t n)
 {
+	/* 1 for the controls text does not have (all but TAB..CR, ESC) */
+	static const unsigned char ctl[256] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1
+	};
 	size_t	 i, c = 0;
 
 	if (n > SNIFF)
 		n = SNIFF;
 	for (i = 0; i < n; i++)
-		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
-		    p[i] != '\r' && p[i] != '\f' && p[i] != '\v' &&
-		    p[i] != 0x1B)
-			c++;
+		c += ctl[p[i]];
 	return c * 10 > n;
 }
 
@@ -362,6 +385,173 @@ struct score {
 	long	 value;
 };
 
+/*
+ * The decodings of the window already tried, by nz_detect (which
+ * empties it): a declaration that fails falls back on the statistics,
+ * which try the same ones again.
+ */
+static struct tried {
+	enum nz_enc	 enc;
+	char		 name[sizeof(((struct nz_detect *)0)->name)];
+	int		 rv;
+	struct score	 sc;
+}			 tried[6];
+static size_t		 ntried;
+
+#define HIGHS	0x8080808080808080ULL
+
+/* the Han counts of one non-ASCII character */
+#define COUNT(cp, han, common) do {					\
+	if ((cp) >= HAN_LO && (cp) <= HAN_HI) {				\
+		(han)++;						\
+		(common) += COMMON(cp);					\
+	} else if (gip_is_han(cp))					\
+		(han)++;						\
+} while (0)
+
+/*
+ * Count the characters of UTF-8 as its decoding gives them, without
+ * making it: an invalid sequence (the maximal subpart, as in
+ * normalize_decode.c) is one bad sequence and one non-ASCII character,
+ * its U+FFFD; one cut short by the end of the window ends the count
+ * unless eof.
+ */
+static void
+count_utf8(const unsigned char *p, size_t n, int eof, struct score *sc)
+{
+	size_t		 i = 0, k, common = 0, han = 0, nonascii = 0, bad = 0;
+	uint32_t	 cp;
+	uint64_t	 w;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			while (n - i >= 8) {
+				memcpy(&w, p + i, 8);
+				if (w & HIGHS)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		/*
+		 * Inline: the three-byte forms with no special range, and
+		 * what legacy double-byte text is full of, a byte that no
+		 * character starts with or a two-byte lead gone wrong.
+		 */
+		if (n - i > 2 && p[i] >= 0xE1 && p[i] <= 0xEF &&
+		    p[i] != 0xED && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			cp = (uint32_t)(p[i] & 0x0F) << 12 |
+			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+			k = 3;
+		} else if (p[i] < 0xC2 || p[i] > 0xF4 || (p[i] <= 0xDF &&
+		    n - i > 1 && (p[i + 1] & 0xC0) != 0x80)) {
+			cp = GIP_UTF8_BAD;
+			k = 1;
+		} else {
+			k = gip_utf8_decode((const char *)p + i, n - i, &cp);
+			if (cp == GIP_UTF8_BAD && i + k == n && !eof &&
+			    p[i] >= 0xC2 && p[i] <= 0xF4)
+				break;
+		}
+		i += k;
+		nonascii++;
+		if (cp == GIP_UTF8_BAD)
+			bad++;
+		else
+			COUNT(cp, han, common);
+	}
+	sc->common += common;
+	sc->han += han;
+	sc->nonascii += nonascii;
+	sc->bad += bad;
+}
+
+/* The same for the output of a decoder, which is valid UTF-8. */
+static void
+count_text(const unsigned char *p, size_t n, struct score *sc)
+{
+	size_t		 i = 0, common = 0, han = 0, nonascii = 0;
+	uint32_t	 cp;
+	uint64_t	 w;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			while (n - i >= 8) {
+				memcpy(&w, p + i, 8);
+				if (w & HIGHS)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		nonascii++;
+		if (p[i] < 0xE0) {
+			i += 2;
+			continue;		/* no Han below U+0800 */
+		}
+		if (p[i] < 0xF0) {
+			cp = (uint32_t)(p[i] & 0x0F) << 12 |
+			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+			i += 3;
+		} else {
+			cp = (uint32_t)(p[i] & 0x07) << 18 |
+			    (uint32_t)(p[i + 1] & 0x3F) << 12 |
+			    (uint32_t)(p[i + 2] & 0x3F) << 6 | (p[i + 3] & 0x3F);
+			i += 4;
+		}
+		COUNT(cp, han, common);
+	}
+	sc->common += common;
+	sc->han += han;
+	sc->nonascii += nonascii;
+}
+
+/*
+ * Is the window valid UTF-8 (but for a character cut short by its end,
+ * unless eof)?  Then *nonascii gets its non-ASCII characters.  Most
+ * documents are, and then the counts of try_decoding are not needed.
+ */
+static int
+valid_utf8(const unsigned char *p, size_t n, int eof, size_t *nonascii)
+{
+	size_t		 i = 0, k, na = 0;
+	uint32_t	 cp;
+	uint64_t	 w;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			while (n - i >= 8) {
+				memcpy(&w, p + i, 8);
+				if (w & HIGHS)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		if (n - i > 2 && p[i] >= 0xE1 && p[i] <= 0xEF &&
+		    p[i] != 0xED && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80)
+			k = 3;
+		else {
+			k = gip_utf8_decode((const char *)p + i, n - i, &cp);
+			if (cp == GIP_UTF8_BAD) {
+				if (i + k < n || eof || p[i] < 0xC2 ||
+				    p[i] > 0xF4)
+					return 0;
+				break;		/* cut short: not counted */
+			}
+		}
+		i += k;
+		na++;
+	}
+	*nonascii = na;
+	return 1;
+}
+
 /* Decode the window one way and count what came out. */
 static int
 try_decoding(const unsigned char *p, size_t n, int eof, enum nz_enc enc,
@@ -369,35 +559,43 @@ try_decoding(const unsigned char *p, size_t n, int eof, enum nz_enc enc,
 {
 	struct nz_detect dd;
 	struct nz_dec	 dec;
+	struct tried	*tr;
 	const char	*t;
-	size_t		 len, i, k;
-	uint32_t	 cp;
+	size_t		 len, i;
+	int		 rv = 0;
 
-	memset(sc, 0, sizeof(*sc));
-	memset(&dd, 0, sizeof(dd));
-	dd.enc = enc;
-	strcpy(dd.name, name);
-	if (nz_dec_open(&dec, &dd) == -1)
-		return -1;
-	nz_dec_run(&dec, p, n, eof, &t, &len);
-	sc->bad = dec.nbad;
-	for (i = 0; i < len; i += k) {
-		if ((unsigned char)t[i] < 0x80) {
-			k = 1;
-			continue;
+	for (i = 0; i < ntried; i++)
+		if (tried[i].enc == enc && strcmp(tried[i].name, name) == 0) {
+			*sc = tried[i].sc;
+			return tried[i].rv;
 		}
-		k = gip_utf8_decode(t + i, len - i, &cp);
-		sc->nonascii++;
-		if (gip_is_han(cp))
-			sc->han++;
-		if (nz_common_han(cp))
-			sc->common++;
+	memset(sc, 0, sizeof(*sc));
+	if (enc == NZ_UTF8)
+		count_utf8(p, n, eof, sc);
+	else {
+		memset(&dd, 0, sizeof(dd));
+		dd.enc = enc;
+		strcpy(dd.name, name);
+		if (nz_dec_open(&dec, &dd) == -1)
+			rv = -1;
+		else {
+			nz_dec_run(&dec, p, n, eof, &t, &len);
+			count_text((const unsigned char *)t, len, sc);
+			sc->bad = dec.nbad;
+			/* U+FFFD came from bad bytes */
+			sc->nonascii -= sc->bad;
+			nz_dec_close(&dec);
+		}
 	}
-	if (enc != NZ_UTF8)
-		sc->nonascii -= sc->bad;	/* U+FFFD came from bad bytes */
-	nz_dec_close(&dec);
 	sc->value = 2 * (long)sc->common - (long)sc->bad;
-	return 0;
+	if (ntried < sizeof(tried) / sizeof(tried[0])) {
+		tr = &tried[ntried++];
+		tr->enc = enc;
+		strcpy(tr->name, name);
+		tr->rv = rv;
+		tr->sc = *sc;
+	}
+	return rv;
 }
 
 /* share of double-byte pairs whose trail byte is below 0xA1, in % */
@@ -426,20 +624,18 @@ static void
 statistics(const unsigned char *p, size_t n, int eof, struct nz_detect *d)
 {
 	struct score	 u8, gb, b5, *legacy;
-	size_t		 lt;
+	size_t		 lt, na;
 
+	if (valid_utf8(p, n, eof, &na) && (na == 0 || na >= 16)) {
+		set(d, NZ_UTF8, "UTF-8");
+		if (na == 0)
+			snprintf(d->why, sizeof(d->why), "ASCII");
+		else
+			snprintf(d->why, sizeof(d->why),
+			    "valid UTF-8, %zu non-ASCII characters", na);
+		return;
+	}
 	try_decoding(p, n, eof, NZ_UTF8, "UTF-8", &u8);
-	if (u8.nonascii == 0) {
-		set(d, NZ_UTF8, "UTF-8");
-		snprintf(d->why, sizeof(d->why), "ASCII");
-		return;
-	}
-	if (u8.bad == 0 && u8.nonascii >= 16) {
-		set(d, NZ_UTF8, "UTF-8");
-		snprintf(d->why, sizeof(d->why),
-		    "valid UTF-8, %zu non-ASCII characters", u8.nonascii);
-		return;
-	}
 	try_decoding(p, n, eof, NZ_GB18030, "GB18030", &gb);
 	if (try_decoding(p, n, eof, NZ_BIG5, "BIG5-HKSCS", &b5) == -1)
 		b5.value = -1 - 4 * (long)n;
@@ -480,16 +676,16 @@ static int
 by_declaration(const unsigned char *p, size_t n, int eof, const char *val,
     size_t len, struct nz_detect *d)
 {
-	struct score	 u8, dc, sc;
+	struct score	 dc, sc;
 	struct nz_detect dd, st;
+	size_t		 na;
 	int		 known;
 
 	memset(&dd, 0, sizeof(dd));
 	known = nz_label(val, len, &dd) == 0;
 	if (known && (dd.enc == NZ_UTF16LE || dd.enc == NZ_UTF16BE))
 		set(&dd, NZ_UTF8, "UTF-8");	/* as browsers read it */
-	try_decoding(p, n, eof, NZ_UTF8, "UTF-8", &u8);
-	if (u8.bad == 0 && u8.nonascii > 0) {
+	if (valid_utf8(p, n, eof, &na) && na > 0) {
 		set(d, NZ_UTF8, "UTF-8");
 		snprintf(d->why, sizeof(d->why), known && dd.enc == NZ_UTF8 ?
 		    "declared %.*s" : "declared %.*s, but the text is valid "
@@ -528,6 +724,8 @@ nz_detect(const unsigned char *p, size_t n, int eof, const char *force,
 
 	memset(d, 0, sizeof(*d));
 	set(d, NZ_UTF8, "UTF-8");
+	common_init();
+	ntried = 0;
 	if (force != NULL) {
 		if (nz_label(force, strlen(force), d) == -1) {
 			snprintf(d->why, sizeof(d->why),

@@ -86,6 +86,28 @@ is_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* gip_buf_add and _addc, without the calls when there is room */
+static void
+add(struct gip_buf *b, const char *p, size_t n)
+{
+	if (b->cap - b->len > n) {
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+	} else
+		gip_buf_add(b, p, n);
+}
+
+static void
+addc(struct gip_buf *b, int c)
+{
+	if (b->cap - b->len > 1) {
+		b->p[b->len++] = (char)c;
+		b->p[b->len] = '\0';
+	} else
+		gip_buf_addc(b, c);
+}
+
 struct nz_html *
 nz_html_new(struct nz_sink *s)
 {
@@ -139,7 +161,7 @@ text(struct nz_html *h, const char *p, size_t n)
 		t->incell = 1;
 	}
 	if (t != NULL && t->incell) {
-		gip_buf_add(&t->text, p, n);
+		add(&t->text, p, n);
 		return;
 	}
 	h->s->src = h->line;
@@ -153,7 +175,7 @@ brk(struct nz_html *h)
 	struct table	*t = grid(h);
 
 	if (t != NULL && t->incell)
-		gip_buf_addc(&t->text, ' ');
+		addc(&t->text, ' ');
 	else
 		nz_sink_eol(h->s);
 }
@@ -291,12 +313,15 @@ cell_start(struct nz_html *h, struct table *t, const char *p, size_t n)
 		    t->capcell = t->capcell * 2 + 8, sizeof(*t->cells));
 	c = &t->cells[t->ncell++];
 	c->off = t->text.len;
+	c->colspan = c->rowspan = 1;
+	t->incell = 1;
+	if (memchr(p, '=', n) == NULL)
+		return;			/* no attribute values: <td> */
 	c->colspan = num_attr(p, n, "colspan", 1, MAXCOLSPAN);
 	if (c->colspan == 0)
 		c->colspan = 1;
 	rs = num_attr(p, n, "rowspan", 1, MAXROWSPAN);
 	c->rowspan = rs == 0 ? MAXROWSPAN : rs;
-	t->incell = 1;
 }
 
 static void
@@ -340,22 +365,84 @@ name_in(const char *name, const char *const *list)
 	return 0;
 }
 
+/* what a tag does */
+enum kind { K_OTHER, K_RAW, K_TEXTAREA, K_BR, K_TABLE, K_TR, K_CELL,
+	K_SECTION, K_PRE, K_BLOCK };
+
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+} kinds[] = {
+	{ "script", K_RAW }, { "style", K_RAW }, { "template", K_RAW },
+	{ "noembed", K_RAW }, { "iframe", K_RAW }, { "xmp", K_RAW },
+	{ "textarea", K_TEXTAREA }, { "br", K_BR }, { "table", K_TABLE },
+	{ "tr", K_TR }, { "td", K_CELL }, { "th", K_CELL },
+	{ "thead", K_SECTION }, { "tbody", K_SECTION }, { "tfoot", K_SECTION },
+	{ "pre", K_PRE }, { "address", K_BLOCK }, { "article", K_BLOCK },
+	{ "aside", K_BLOCK }, { "blockquote", K_BLOCK }, { "body", K_BLOCK },
+	{ "caption", K_BLOCK }, { "center", K_BLOCK }, { "dd", K_BLOCK },
+	{ "details", K_BLOCK }, { "div", K_BLOCK }, { "dl", K_BLOCK },
+	{ "dt", K_BLOCK }, { "fieldset", K_BLOCK }, { "figcaption", K_BLOCK },
+	{ "figure", K_BLOCK }, { "footer", K_BLOCK }, { "form", K_BLOCK },
+	{ "h1", K_BLOCK }, { "h2", K_BLOCK }, { "h3", K_BLOCK },
+	{ "h4", K_BLOCK }, { "h5", K_BLOCK }, { "h6", K_BLOCK },
+	{ "head", K_BLOCK }, { "header", K_BLOCK }, { "hr", K_BLOCK },
+	{ "html", K_BLOCK }, { "legend", K_BLOCK }, { "li", K_BLOCK },
+	{ "main", K_BLOCK }, { "menu", K_BLOCK }, { "nav", K_BLOCK },
+	{ "ol", K_BLOCK }, { "option", K_BLOCK }, { "p", K_BLOCK },
+	{ "section", K_BLOCK }, { "summary", K_BLOCK }, { "title", K_BLOCK },
+	{ "ul", K_BLOCK },
+};
+
+#define NKIND	(sizeof(kinds) / sizeof(kinds[0]))
+
+/*
+ * A name of up to 15 bytes, zero-padded to 16, as two words: every tag
+ * costs a lookup, and comparing words is cheaper than strcmp.
+ */
+struct key {
+	uint64_t	 w[2];
+};
+
+static struct key	 keys[NKIND];
+
+static struct key
+key_of(const char *name, size_t n)
+{
+	char		 b[16];
+	struct key	 k;
+
+	memset(b, 0, sizeof(b));
+	memcpy(b, name, n);
+	memcpy(k.w, b, sizeof(b));
+	return k;
+}
+
+static enum kind
+kind_of(const char *name, size_t n)
+{
+	struct key	 k;
+	size_t		 i;
+
+	if (keys[0].w[0] == 0)
+		for (i = 0; i < NKIND; i++)
+			keys[i] = key_of(kinds[i].name, strlen(kinds[i].name));
+	k = key_of(name, n);
+	for (i = 0; i < NKIND; i++)
+		if (keys[i].w[0] == k.w[0] && keys[i].w[1] == k.w[1])
+			return kinds[i].kind;
+	return K_OTHER;
+}
+
 /* A complete tag is in h->tag: act on it. */
 static void
 tag_done(struct nz_html *h)
 {
-	static const char *const blocks[] = { "address", "article", "aside",
-	    "blockquote", "body", "caption", "center", "dd", "details", "div",
-	    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-	    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html",
-	    "legend", "li", "main", "menu", "nav", "ol", "option", "p",
-	    "section", "summary", "title", "ul", NULL };
-	static const char *const raws[] = { "script", "style", "template",
-	    "noembed", "iframe", "xmp", "textarea", NULL };
 	const char	*p = h->tag.p;
 	size_t		 n = h->tag.len, i = 0, k;
 	char		 name[16];
 	int		 end = 0;
+	enum kind	 kind;
 	struct table	*t;
 
 	if (n > 0 && p[0] == '/') {
@@ -369,25 +456,29 @@ tag_done(struct nz_html *h)
 	if (k == 0)
 		return;
 	t = grid(h);
-	if (!end && name_in(name, raws)) {
-		if (strcmp(name, "textarea") == 0)
-			return;
+	kind = kind_of(name, k);
+	if (!end && kind == K_TEXTAREA)
+		return;
+	if (!end && kind == K_RAW) {
 		snprintf(h->raw, sizeof(h->raw), "</%s", name);
 		h->rawlen = strlen(h->raw);
 		h->rawmatch = 0;
 		h->st = S_RAW;
 		return;
 	}
-	if (strcmp(name, "br") == 0) {
+	switch (kind) {
+	case K_BR:
 		brk(h);
-	} else if (strcmp(name, "table") == 0) {
+		break;
+	case K_TABLE:
 		if (end)
 			table_pop(h);
 		else if (h->ntab < MAXDEPTH)
 			table_push(h);
 		else
 			brk(h);
-	} else if (strcmp(name, "tr") == 0) {
+		break;
+	case K_TR:
 		if (t == NULL)
 			brk(h);
 		else {
@@ -397,26 +488,34 @@ tag_done(struct nz_html *h)
 				t->rowline = h->tagline;
 			}
 		}
-	} else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+		break;
+	case K_CELL:
 		if (t == NULL)
 			brk(h);
 		else if (end)
 			t->incell = 0;
 		else
 			cell_start(h, t, p, n);
-	} else if (strcmp(name, "thead") == 0 || strcmp(name, "tbody") == 0 ||
-	    strcmp(name, "tfoot") == 0) {
+		break;
+	case K_SECTION:
 		if (t != NULL)
 			row_end(h, t);
-	} else if (strcmp(name, "pre") == 0) {
+		break;
+	case K_PRE:
 		brk(h);
 		if (end && h->pre > 0)
 			h->pre--;
 		else if (!end)
 			h->pre++;
 		sink_mode(h);
-	} else if (name_in(name, blocks))
+		break;
+	case K_BLOCK:
 		brk(h);
+		break;
+	default:
+		/* K_OTHER, and an end tag of raw text or textarea */
+		break;
+	}
 }
 
 /* named character references: the common ones */
@@ -544,6 +643,7 @@ void
 nz_html_text(struct nz_html *h, const char *buf, size_t n)
 {
 	const char	*p = buf, *end = buf + n, *q;
+	size_t		 k;
 	unsigned long	 oline;
 	unsigned char	 c;
 	int		 ocr, reread = 0;
@@ -556,6 +656,22 @@ nz_html_text(struct nz_html *h, const char *buf, size_t n)
 			if (q > p) {
 				h->cr = 0;
 				text(h, p, (size_t)(q - p));
+				p = q;
+				continue;
+			}
+		} else if (h->st == S_TAG) {
+			/* a run of bytes that change nothing but lastc */
+			for (q = p; q < end && *q != '>' && *q != '"' &&
+			    *q != '\'' && !is_space((unsigned char)*q); q++)
+				;
+			if (q > p) {
+				h->cr = 0;
+				h->lastc = q[-1];
+				k = (size_t)(q - p);
+				if (h->tag.len < TAGMAX)
+					add(&h->tag, p, k <
+					    TAGMAX - h->tag.len ? k :
+					    TAGMAX - h->tag.len);
 				p = q;
 				continue;
 			}
@@ -588,7 +704,7 @@ nz_html_text(struct nz_html *h, const char *buf, size_t n)
 			h->quote = 0;
 			h->lastc = 0;
 			if (is_alpha(c) || c == '/') {
-				gip_buf_addc(&h->tag, c);
+				addc(&h->tag, c);
 				h->st = S_TAG;
 			} else if (c == '!') {
 				h->bang = 0;
@@ -614,7 +730,7 @@ nz_html_text(struct nz_html *h, const char *buf, size_t n)
 			if (!is_space(c))
 				h->lastc = (char)c;
 			if (h->tag.len < TAGMAX)
-				gip_buf_addc(&h->tag, is_space(c) ? ' ' : c);
+				addc(&h->tag, is_space(c) ? ' ' : c);
 			break;
 		case S_BANG:
 			if (c == '-' && ++h->bang == 2) {
