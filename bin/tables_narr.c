@@ -6,6 +6,12 @@
  * exact number and a unit; "约", "余", "多" and anything unexpected
  * between them make the phrase no fact.  The first statement of each
  * quantity is kept.
+ *
+ * A paragraph's lines are joined and searched for the words that start
+ * a fact (行政, 新收, 收到, 接到, 结转); at each, the PCRE2 patterns of
+ * that word are matched anchored there.  Every pattern is possessive
+ * (a filler list is tried in order and never revisited), so none can
+ * backtrack more than its subject is long.
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -31,6 +37,106 @@ const size_t tb_nnarr = N_MAX;
 
 #define SPAN_MAX	60	/* bytes between a verb and its 申请 */
 
+/*
+ * Pieces of the patterns.  SP is the space normalize leaves in prose;
+ * FILL(w, k) is up to k filler words, each after optional space, the
+ * first of the list that matches taken; NUM the longest run of digits
+ * and separators, which must not end in one (tb_number reads it); the
+ * units end the phrase, so 余 and 多 after a number make no fact.
+ */
+#define SP		"[ \\x{3000}\\x{a0}]*+"
+#define OPT(w)		SP "(?:" w ")?+" SP
+#define FILL(w, k)	"(?:" SP "(?:" w ")){0," #k "}+" SP
+#define NUM		"([0-9,.，\\x{ff10}-\\x{ff19}]++)(?<![,.，])" SP
+#define W_COUNT		"共计|共|累计|合计|总计|数量为|数量|数为|为|：|:|达|" \
+			"办理|作出|做出|办结|处理"
+#define W_APPL		"共计|共|合计|总计|数量为|数量|为|：|:"
+#define W_TAIL		"政府信息公开申请|的申请|申请|共计|共|合计|为|：|:|的"
+#define U_COUNT		"(?:件|个|项|家|起|次|宗|例|条)"
+#define U_CASE		"(?:件|起|宗|个|次)"
+#define U_APPL		"(?:件|个|条|宗)"
+/*
+ * UPTO(w): the object of 收到 up to the word w: no party, no other
+ * procedure, no number, no clause end.  SPAN_MAX bytes hold at most 54
+ * characters; the bytes are counted in try_at().
+ */
+#define OBJ		"(?!法人|组织|企业|自然人|复议|诉讼|投诉|举报|信访|" \
+			"建议|提案)[^因，。；,;0-9]"
+#define UPTO(w)		"(?:(?!" w ")" OBJ "){0,54}+"
+#define NEG		"未|没有"
+/* NEG captured as group 1: a lookbehind's branches have fixed lengths */
+#define NEG_G1		"(?|(?<=(未))|(?<=(没有)))"
+#define NOT_CAUSE	"(?!提起|引起|引发|而)"
+#define LAST_YEAR	"上年度|上一年度|上一年|上年"
+#define LAST_YEAR_G1	"(?|(?<=(上年度))|(?<=(上一年度))|(?<=(上一年))|" \
+			"(?<=(上年)))"
+
+/* the words that start a fact, searched in this order */
+enum { T_XZ, T_NEW, T_RECV, T_CARRY };
+
+static const struct {
+	const char	*word;
+	int		 trig;
+} trigs[] = {
+	{ "行政", T_XZ }, { "新收", T_NEW }, { "收到", T_RECV },
+	{ "接到", T_RECV }, { "结转", T_CARRY },
+};
+
+#define P_DEC		0x1	/* the number may have decimals */
+#define P_DISCL		0x2	/* only about information disclosure */
+#define P_SPAN		0x4	/* 申请 within SPAN_MAX bytes of the verb */
+
+/*
+ * Every pattern has three groups: 1 starts the phrase (empty at the
+ * key, or the negation or year before it), 2 is the 申请 of P_SPAN, 3
+ * the number; with no number the phrase states none (0).
+ */
+static struct pat {
+	int		 trig, which, flags;
+	const char	*key;		/* at the trigger, tested first */
+	const char	*src;
+	struct gip_re	*re;		/* compiled on first use */
+} pats[] = {
+	{ T_XZ, N_LICENSE, 0, "行政许可", "()行政许可" OPT("决定|案件")
+	    "()" FILL(W_COUNT, 3) NUM U_COUNT, NULL },
+	{ T_XZ, N_PENALTY, 0, "行政处罚", "()行政处罚" OPT("决定|案件")
+	    "()" FILL(W_COUNT, 3) NUM U_COUNT, NULL },
+	{ T_XZ, N_COERCION, 0, "行政强制", "()行政强制"
+	    OPT("措施|决定|案件") "()" FILL(W_COUNT, 3) NUM U_COUNT, NULL },
+	{ T_XZ, N_FEE, P_DEC, "行政事业性收费", "()行政事业性收费()"
+	    FILL(W_COUNT, 3) NUM "万元", NULL },
+	{ T_XZ, N_REVIEW, P_DISCL, "行政复议", "()行政复议"
+	    OPT("案件|申请") "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
+	{ T_XZ, N_LITIG, P_DISCL, "行政诉讼", "()行政诉讼"
+	    OPT("案件|申请") "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
+	/* 新收: the first 申请 ends the object */
+	{ T_NEW, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()新收" UPTO("申请")
+	    "(申请)" FILL(W_APPL, 2) NUM U_APPL, NULL },
+	{ T_NEW, N_NEW, P_SPAN, NULL, NEG_G1 "新收" UPTO("申请") "(申请)"
+	    NOT_CAUSE, NULL },
+	/* 收到, 接到: the first 申请 after 公开: "依申请公开文件申请" */
+	{ T_RECV, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()(?:收到|接到)"
+	    UPTO("公开") "公开" UPTO("申请") "(申请)" FILL(W_APPL, 2) NUM
+	    U_APPL, NULL },
+	{ T_RECV, N_NEW, P_SPAN, NULL, NEG_G1 "(?:收到|接到)" UPTO("公开")
+	    "公开" UPTO("申请") "(申请)" NOT_CAUSE, NULL },
+	/* "上年结转15件", "结转下年度继续办理3件" */
+	{ T_CARRY, N_CARRYIN, 0, NULL, LAST_YEAR_G1 "结转()"
+	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
+	{ T_CARRY, N_CARRYOUT, 0, NULL, "(?<!" LAST_YEAR ")()结转"
+	    OPT("至|到") "(?>下年度|下一年度|下年)" OPT("继续办理|办理") "()"
+	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
+};
+
+#define NPAT	(sizeof(pats) / sizeof(pats[0]))
+
+/*
+ * What negated_case asks of the clause after a key, read once per
+ * clause (see clause()): where each word last starts (plus one; 0: nowhere).
+ */
+enum { C_DISCL, C_DIGIT, C_JIU, C_BAISU, C_CHEXIAO, C_LITIG, C_REVIEW,
+    C_MAX };
+
 struct fact {
 	int		 have;
 	size_t		 voff, vlen, roff, rlen;
@@ -43,16 +149,15 @@ struct para {
 	size_t		*li;		/* its line index */
 	size_t		 n, cap;
 	int		 prose;		/* a line of it is a sentence */
+	size_t		 sa, sb;	/* the last sentence looked at */
+	int		 sdiscl;	/* it names 信息公开 */
+	size_t		*bad;		/* lines where a pattern gave up */
+	size_t		 nbad, capbad;
+	const char	*shown;		/* the document, for diagnostics */
+	struct gip_buf	 tmp;
+	size_t		 cat, ce;	/* the clause read last: key, end */
+	size_t		 clast[C_MAX];
 };
-
-static const char *const fill_count[] = { "共计", "共", "累计", "合计",
-    "总计", "数量为", "数量", "数为", "为", "：", ":", "达", "办理", "作出",
-    "做出", "办结", "处理", NULL };
-static const char *const units_count[] = { "件", "个", "项", "家", "起",
-    "次", "宗", "例", "条", NULL };
-static const char *const units_case[] = { "件", "起", "宗", "个", "次",
-    NULL };
-static const char *const units_appl[] = { "件", "个", "条", "宗", NULL };
 
 static size_t
 lit(const char *p, size_t n, size_t i, const char *s)
@@ -62,87 +167,6 @@ lit(const char *p, size_t n, size_t i, const char *s)
 	if (i <= n && n - i >= k && memcmp(p + i, s, k) == 0)
 		return i + k;
 	return SIZE_MAX;
-}
-
-static size_t
-skip_sp(const char *p, size_t n, size_t i)
-{
-	for (;;) {
-		if (i < n && p[i] == ' ')
-			i++;
-		else if (lit(p, n, i, "\xe3\x80\x80") != SIZE_MAX)
-			i += 3;
-		else if (lit(p, n, i, "\xc2\xa0") != SIZE_MAX)
-			i += 2;
-		else
-			return i;
-	}
-}
-
-static size_t
-words(const char *p, size_t n, size_t i, const char *const *w, int max)
-{
-	size_t	 j;
-	int	 k, m;
-
-	for (m = 0; m < max; m++) {
-		i = skip_sp(p, n, i);
-		for (k = 0; w[k] != NULL; k++)
-			if ((j = lit(p, n, i, w[k])) != SIZE_MAX)
-				break;
-		if (w[k] == NULL)
-			break;
-		i = j;
-	}
-	return skip_sp(p, n, i);
-}
-
-static size_t
-one_of(const char *p, size_t n, size_t i, const char *const *w)
-{
-	size_t	 j;
-	int	 k;
-
-	for (k = 0; w[k] != NULL; k++)
-		if ((j = lit(p, n, i, w[k])) != SIZE_MAX)
-			return j;
-	return SIZE_MAX;
-}
-
-/*
- * An exact number at i: digits with optional separators and decimals,
- * then optional space.  Writes the normalized number to vals.
- */
-static size_t
-number(struct tb_doc *d, const char *p, size_t n, size_t i, int decok,
-    size_t *voff, size_t *vlen)
-{
-	size_t		 j = i, e, off = d->vals.len;
-	unsigned char	 unit, dec, sign;
-
-	while (j < n && ((p[j] >= '0' && p[j] <= '9') || p[j] == ',' ||
-	    p[j] == '.' || lit(p, n, j, "，") == j + 3 ||
-	    (lit(p, n, j, "\xef\xbc") == j + 2 && j + 2 < n &&
-	    (unsigned char)p[j + 2] >= 0x90 &&
-	    (unsigned char)p[j + 2] <= 0x99)))
-		j += (unsigned char)p[j] < 0x80 ? 1 : 3;
-	/* a sentence's comma or full stop is not part of the number */
-	while (j > i && (p[j - 1] == ',' || p[j - 1] == '.'))
-		j--;
-	if (j >= 3 && j - 3 >= i && lit(p, n, j - 3, "，") == j)
-		j -= 3;
-	if (j == i)
-		return SIZE_MAX;
-	if (!tb_number(p + i, j - i, &d->vals, &unit, &dec, &sign) ||
-	    (dec && !decok))
-		return SIZE_MAX;
-	*voff = off;
-	*vlen = d->vals.len - off;
-	e = skip_sp(p, n, j);
-	/* approximations: 10余件, 100多件 */
-	if (lit(p, n, e, "余") != SIZE_MAX || lit(p, n, e, "多") != SIZE_MAX)
-		return SIZE_MAX;
-	return e;
 }
 
 static size_t
@@ -167,11 +191,22 @@ in_sec4(const struct tb_doc *d, const struct para *pa, size_t pos)
 	return d->lines[line_of(pa, pos)].sec == 4;
 }
 
+static int
+is_bad(const struct para *pa, size_t li)
+{
+	size_t	 k;
+
+	for (k = 0; k < pa->nbad; k++)
+		if (pa->bad[k] == li)
+			return 1;
+	return 0;
+}
+
 static void
 keep(struct tb_doc *d, struct fact *f, const struct para *pa, size_t a,
     size_t b, size_t voff, size_t vlen)
 {
-	if (f->have)
+	if (f->have || (pa->nbad > 0 && is_bad(pa, line_of(pa, a))))
 		return;
 	f->have = 1;
 	f->voff = voff;
@@ -210,82 +245,59 @@ has(const char *p, size_t a, size_t b, const char *w)
 	return b > a && tb_search(p + a, b - a, w, strlen(w)) != NULL;
 }
 
+/*
+ * Is the 行政复议 or 行政诉讼 at pos about information disclosure: said
+ * in its sentence, or in section 四?  A pattern cannot see the section;
+ * the sentence is remembered, as a line may hold many keys.
+ */
 static int
-blacklisted(const char *p, size_t a, size_t b)
+about_disclosure(const struct tb_doc *d, struct para *pa, size_t pos)
 {
-	static const char *const bad[] = { "法人", "组织", "企业", "自然人",
-	    "复议", "诉讼", "投诉", "举报", "信访", "建议", "提案", "因",
-	    "，", "。", "；", ",", ";", "0", "1", "2", "3", "4", "5", "6", "7",
-	    "8", "9", NULL };
-	int	 i;
-
-	for (i = 0; bad[i] != NULL; i++)
-		if (has(p, a, b, bad[i]))
-			return 1;
-	return 0;
+	if (in_sec4(d, pa, pos))
+		return 1;
+	if (pos < pa->sa || pos >= pa->sb) {
+		sentence(pa->b.p, pa->b.len, pos, &pa->sa, &pa->sb);
+		pa->sdiscl = has(pa->b.p, pa->sa, pa->sb, "信息公开");
+	}
+	return pa->sdiscl;
 }
 
-/* "行政许可425个", "行政处罚案件34起", "行政事业性收费1.5万元" ... */
 static void
-after_xingzheng(struct tb_doc *d, const struct para *pa, size_t at,
-    struct fact *f)
+clause(struct para *pa, size_t a, size_t at)
 {
-	static const char *const lic[] = { "决定", "案件", NULL };
-	static const char *const pen[] = { "决定", "案件", NULL };
-	static const char *const coe[] = { "措施", "决定", "案件", NULL };
-	static const char *const rev[] = { "案件", "申请", NULL };
-	const char	*p = pa->b.p;
-	size_t		 n = pa->b.len, i, e, voff, vlen, sa, sb;
-	int		 which;
+	static const char *const w[C_MAX] = { "信息公开", NULL, "纠", "败诉",
+	    "撤销", "行政诉讼", "行政复议" };
+	const char	*p = pa->b.p, *q;
+	size_t		 n = pa->b.len, e, i, k;
 
-	if ((i = lit(p, n, at, "行政许可")) != SIZE_MAX) {
-		which = N_LICENSE;
-		i = words(p, n, i, lic, 1);
-	} else if ((i = lit(p, n, at, "行政处罚")) != SIZE_MAX) {
-		which = N_PENALTY;
-		i = words(p, n, i, pen, 1);
-	} else if ((i = lit(p, n, at, "行政强制")) != SIZE_MAX) {
-		which = N_COERCION;
-		i = words(p, n, i, coe, 1);
-	} else if ((i = lit(p, n, at, "行政事业性收费")) != SIZE_MAX) {
-		which = N_FEE;
-	} else if ((i = lit(p, n, at, "行政复议")) != SIZE_MAX) {
-		which = N_REVIEW;
-		i = words(p, n, i, rev, 1);
-	} else if ((i = lit(p, n, at, "行政诉讼")) != SIZE_MAX) {
-		which = N_LITIG;
-		i = words(p, n, i, rev, 1);
-	} else
-		return;
-	if (f[which].have)
-		return;
-	if (which == N_REVIEW || which == N_LITIG) {
-		/* only about information disclosure: said, or section 四 */
-		sentence(p, n, at, &sa, &sb);
-		if (!has(p, sa, sb, "信息公开") && !in_sec4(d, pa, at))
-			return;
+	for (e = at; e < n && !is_stop(p, n, e, 1); e++)
+		;
+	pa->cat = at;
+	pa->ce = e;
+	for (k = 0; k < C_MAX; k++) {
+		pa->clast[k] = 0;
+		if (w[k] == NULL)
+			continue;
+		for (i = a; (q = tb_search(p + i, e - i, w[k], strlen(w[k]))) !=
+		    NULL; i = (size_t)(q - p) + 1)
+			pa->clast[k] = (size_t)(q - p) + 1;
 	}
-	i = words(p, n, i, fill_count, 3);
-	if ((e = number(d, p, n, i, which == N_FEE, &voff, &vlen)) ==
-	    SIZE_MAX)
-		return;
-	if (which == N_FEE)
-		e = lit(p, n, e, "万元");
-	else
-		e = one_of(p, n, e, which >= N_REVIEW ? units_case :
-		    units_count);
-	if (e == SIZE_MAX)
-		return;
-	keep(d, &f[which], pa, at, e, voff, vlen);
+	for (i = e; i > a; i--)
+		if (p[i - 1] >= '0' && p[i - 1] <= '9') {
+			pa->clast[C_DIGIT] = i;
+			break;
+		}
 }
 
 /*
  * "未发生因政府信息公开引起的行政复议、行政诉讼案件": a negation in the
- * same clause, before the key, about information disclosure.
+ * same clause, before the key, about information disclosure.  Kept by
+ * hand: the negation is looked for at most SPAN_MAX bytes back, which a
+ * PCRE2 lookbehind (fixed length, in characters) cannot express, and
+ * the clause after the key is read once for all the keys in it.
  */
 static void
-negated_case(struct tb_doc *d, const struct para *pa, size_t at,
-    struct fact *f)
+negated_case(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 {
 	static const char *const neg[] = { "未发生", "没有发生", "未收到",
 	    "没有收到", "未出现", "没有出现", "未产生", "未涉及", "未有",
@@ -297,12 +309,17 @@ negated_case(struct tb_doc *d, const struct para *pa, size_t at,
 	rev = lit(p, n, at, "行政复议") != SIZE_MAX;
 	if (!rev && lit(p, n, at, "行政诉讼") == SIZE_MAX)
 		return;
+	if (f[N_REVIEW].have && f[N_LITIG].have)
+		return;
 	/* the clause start, at most SPAN_MAX bytes back */
 	for (a = at; a > 0 && at - a < SPAN_MAX && !(a >= 3 &&
 	    is_stop(p, n, a - 3, 1)) && p[a - 1] != ',' && p[a - 1] != ';';
 	    a--)
 		;
+	/* 未, 没 and 无 all begin with byte E6 */
 	for (i = a; i < at; i++) {
+		if ((unsigned char)p[i] != 0xe6)
+			continue;
 		for (k = 0; neg[k] != NULL; k++)
 			if ((j = lit(p, n, i, neg[k])) != SIZE_MAX)
 				break;
@@ -314,145 +331,208 @@ negated_case(struct tb_doc *d, const struct para *pa, size_t at,
 	if (has(p, i, at, "纠") || has(p, i, at, "败") || has(p, i, at,
 	    "撤销") || has(p, i, at, "违法") || has(p, i, at, "改变"))
 		return;
-	/* the clause must be about disclosure and state no number */
-	for (e = at; e < n && !is_stop(p, n, e, 1); e++)
-		;
-	if (!has(p, a, e, "信息公开") && !in_sec4(d, pa, at))
+	/*
+	 * The clause must be about disclosure and state no number.  A
+	 * later key of the clause starts its own clause no earlier.
+	 */
+	if (at <= pa->cat || at >= pa->ce)
+		clause(pa, a, at);
+	e = pa->ce;
+	if (pa->clast[C_DISCL] <= a && !in_sec4(d, pa, at))
 		return;
-	for (j = at; j < e; j++)
-		if (p[j] >= '0' && p[j] <= '9')
-			return;
-	if (has(p, at, e, "纠") || has(p, at, e, "败诉") || has(p, at, e,
-	    "撤销"))
+	if (pa->clast[C_DIGIT] > at || pa->clast[C_JIU] > at ||
+	    pa->clast[C_BAISU] > at || pa->clast[C_CHEXIAO] > at)
 		return;
 	voff = d->vals.len;
 	gip_buf_addc(&d->vals, '0');
-	lit2 = has(p, at, e, rev ? "行政诉讼" : "行政复议");
+	lit2 = pa->clast[rev ? C_LITIG : C_REVIEW] > at;
 	if (rev || lit2)
 		keep(d, &f[N_REVIEW], pa, i, e, voff, 1);
 	if (!rev || lit2)
 		keep(d, &f[N_LITIG], pa, i, e, voff, 1);
 }
 
-/* "新收/收到 … 申请 170件", and "未收到 … 申请" for none. */
 static void
-received(struct tb_doc *d, const struct para *pa, size_t at,
-    struct fact *f)
+compile_pats(void)
 {
-	static const char *const appl[] = { "共计", "共", "合计", "总计",
-	    "数量为", "数量", "为", "：", ":", NULL };
-	const char	*p = pa->b.p;
-	size_t		 n = pa->b.len, i, s, e, a = at, voff, vlen, lim;
-	const char	*q;
-	int		 neg = 0, isnew;
+	size_t	 k;
 
-	isnew = lit(p, n, at, "新收") != SIZE_MAX;
-	if (at >= 3 && lit(p, n, at - 3, "未") != SIZE_MAX) {
-		neg = 1;
-		a = at - 3;
-	} else if (at >= 6 && lit(p, n, at - 6, "没有") != SIZE_MAX) {
-		neg = 1;
-		a = at - 6;
-	}
-	if (f[N_NEW].have)
-		return;
-	/* the 申请 that ends the object: "依申请公开文件申请" */
-	s = at + 6;
-	for (i = s; ; i = (size_t)(q - p) + 6) {
-		lim = s + SPAN_MAX < n ? s + SPAN_MAX : n;
-		if (i >= lim || (q = tb_search(p + i, lim - i, "申请", 6)) ==
-		    NULL)
-			return;
-		if (blacklisted(p, s, (size_t)(q - p)))
-			return;
-		if (isnew || has(p, s, (size_t)(q - p), "公开"))
-			break;
-	}
-	i = (size_t)(q - p);
-	e = i + 6;
-	if (neg) {
-		if (lit(p, n, e, "提起") != SIZE_MAX || lit(p, n, e, "引起") !=
-		    SIZE_MAX || lit(p, n, e, "引发") != SIZE_MAX ||
-		    lit(p, n, e, "而") != SIZE_MAX)
-			return;
-		voff = d->vals.len;
-		gip_buf_addc(&d->vals, '0');
-		keep(d, &f[N_NEW], pa, a, e, voff, 1);
-		return;
-	}
-	e = words(p, n, e, appl, 2);
-	if ((e = number(d, p, n, e, 0, &voff, &vlen)) == SIZE_MAX ||
-	    (e = one_of(p, n, e, units_appl)) == SIZE_MAX)
-		return;
-	keep(d, &f[N_NEW], pa, at, e, voff, vlen);
-}
-
-/* "上年结转15件", "结转下年度继续办理3件" */
-static void
-carried(struct tb_doc *d, const struct para *pa, size_t at,
-    struct fact *f)
-{
-	static const char *const in[] = { "上年度", "上一年度", "上一年",
-	    "上年", NULL };
-	static const char *const to[] = { "至", "到", NULL };
-	static const char *const year[] = { "下年度", "下一年度", "下年", NULL };
-	static const char *const cont[] = { "继续办理", "办理", NULL };
-	static const char *const tail[] = { "政府信息公开申请", "的申请", "申请",
-	    "共计", "共", "合计", "为", "：", ":", "的", NULL };
-	const char	*p = pa->b.p;
-	size_t		 n = pa->b.len, a = at, e, voff, vlen, j;
-	int		 k, which = -1;
-
-	for (k = 0; in[k] != NULL; k++) {
-		j = strlen(in[k]);
-		if (at >= j && memcmp(p + at - j, in[k], j) == 0) {
-			which = N_CARRYIN;
-			a = at - j;
-			e = at + 6;
-			break;
-		}
-	}
-	if (which < 0) {
-		e = words(p, n, at + 6, to, 1);
-		if ((e = one_of(p, n, e, year)) == SIZE_MAX)
-			return;
-		e = words(p, n, e, cont, 1);
-		which = N_CARRYOUT;
-	}
-	if (f[which].have)
-		return;
-	e = words(p, n, e, tail, 3);
-	if ((e = number(d, p, n, e, 0, &voff, &vlen)) == SIZE_MAX ||
-	    (e = one_of(p, n, e, units_appl)) == SIZE_MAX)
-		return;
-	keep(d, &f[which], pa, a, e, voff, vlen);
+	for (k = 0; k < NPAT; k++)
+		pats[k].re = gip_re_compile(pats[k].src, GIP_RE_ANCHORED);
 }
 
 /*
- * Find the words that start a fact: 行政, then 新收, 收到, 接到, then
- * 结转.  tb_search skips through the text quickly, so a pass a word
- * costs less than one careful pass.
+ * A pattern hit PCRE2's match limit: say so once for the line, and take
+ * no fact from it (one taken already is dropped: it may be the wrong
+ * reading of the same words).
  */
 static void
-scan(struct tb_doc *d, const struct para *pa, struct fact *f)
+gave_up(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 {
-	static const char *const recv[] = { "新收", "收到", "接到", NULL };
-	const char	*p = pa->b.p, *q;
-	size_t		 n = pa->b.len, i;
-	int		 k;
+	size_t	 li = line_of(pa, at), k;
 
-	for (i = 0; (q = tb_search(p + i, n - i, "行政", 6)) != NULL;
-	    i = (size_t)(q - p) + 6) {
-		after_xingzheng(d, pa, (size_t)(q - p), f);
-		negated_case(d, pa, (size_t)(q - p), f);
+	if (is_bad(pa, li))
+		return;
+	if (pa->nbad == pa->capbad) {
+		pa->capbad = pa->capbad ? pa->capbad * 2 : 4;
+		pa->bad = gip_xreallocarray(pa->bad, pa->capbad,
+		    sizeof(*pa->bad));
 	}
-	for (k = 0; recv[k] != NULL && !f[N_NEW].have; k++)
-		for (i = 0; (q = tb_search(p + i, n - i, recv[k], 6)) != NULL;
-		    i = (size_t)(q - p) + 6)
-			received(d, pa, (size_t)(q - p), f);
-	for (i = 0; (q = tb_search(p + i, n - i, "结转", 6)) != NULL;
-	    i = (size_t)(q - p) + 6)
-		carried(d, pa, (size_t)(q - p), f);
+	pa->bad[pa->nbad++] = li;
+	gip_diag(pa->shown, d->lines[li].src, GIP_WARNING,
+	    "prose pattern match limit reached; no fact taken from this line");
+	for (k = 0; k < N_MAX; k++)
+		if (f[k].have && f[k].line == d->lines[li].src)
+			f[k].have = 0;
+}
+
+/* Match the patterns of trigger word t at at; keep what they state. */
+static void
+try_at(struct tb_doc *d, struct para *pa, int t, size_t at, struct fact *f)
+{
+	const char	*p = pa->b.p;
+	size_t		 n = pa->b.len, ov[8], voff, vlen, k;
+	unsigned char	 unit, dec, sign;
+	int		 rc;
+
+	for (k = 0; k < NPAT; k++) {
+		if (pats[k].trig != t || f[pats[k].which].have ||
+		    (pats[k].key != NULL && lit(p, n, at, pats[k].key) ==
+		    SIZE_MAX))
+			continue;
+		if ((rc = gip_re_match(pats[k].re, p, n, at, ov, 4)) < 0) {
+			gave_up(d, pa, at, f);
+			continue;
+		}
+		if (rc == 0)
+			continue;
+		/* 申请 within SPAN_MAX bytes after the verb */
+		if ((pats[k].flags & P_SPAN) && ov[5] - (at + 6) > SPAN_MAX)
+			continue;
+		if ((pats[k].flags & P_DISCL) && !about_disclosure(d, pa, at))
+			continue;
+		if (ov[6] == (size_t)-1) {
+			voff = d->vals.len;
+			gip_buf_addc(&d->vals, '0');
+			vlen = 1;
+		} else {
+			voff = d->vals.len;
+			if (!tb_number(p + ov[6], ov[7] - ov[6], &d->vals,
+			    &unit, &dec, &sign) ||
+			    (dec && !(pats[k].flags & P_DEC)))
+				continue;
+			vlen = d->vals.len - voff;
+		}
+		keep(d, &f[pats[k].which], pa, ov[2], ov[1], voff, vlen);
+	}
+}
+
+/*
+ * gip_utf8_valid, with three-byte characters that cannot be overlong or
+ * surrogates (lead E1-EC, EE, EF: all of Han and the CJK punctuation)
+ * taken inline: a call per character showed in the profile.
+ */
+static int
+all_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80)
+			i++;
+		else if (p[i] >= 0xe1 && p[i] <= 0xef && p[i] != 0xed &&
+		    n - i >= 3 && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80)
+			i += 3;
+		else
+			return gip_utf8_valid(s + i, n - i) == n - i;
+	}
+	return 1;
+}
+
+/*
+ * Patterns match without PCRE2's UTF check, and plain input is not
+ * validated upstream: bytes that are not UTF-8 become U+FFFD, one per
+ * maximal invalid sequence.  0 if the paragraph was valid.
+ */
+static int
+sanitize(struct para *pa)
+{
+	const char	*p;
+	size_t		 m, i, k, n, end;
+	uint32_t	 cp;
+
+	if (all_valid(pa->b.p, pa->b.len))
+		return 0;
+	gip_buf_reset(&pa->tmp);
+	for (m = 0; m < pa->n; m++) {
+		end = m + 1 < pa->n ? pa->off[m + 1] : pa->b.len;
+		p = pa->b.p + pa->off[m];
+		n = end - pa->off[m];
+		pa->off[m] = pa->tmp.len;
+		while ((i = gip_utf8_valid(p, n)) < n) {
+			gip_buf_add(&pa->tmp, p, i);
+			gip_buf_add(&pa->tmp, "\xef\xbf\xbd", 3);
+			k = gip_utf8_decode(p + i, n - i, &cp);
+			p += i + k;
+			n -= i + k;
+		}
+		gip_buf_add(&pa->tmp, p, n);
+	}
+	gip_buf_reset(&pa->b);
+	gip_buf_add(&pa->b, pa->tmp.p, pa->tmp.len);
+	return 1;
+}
+
+/* Does a pattern of 行政 (or negated_case) start at at?  They come first. */
+static int
+xz_key(const char *p, size_t n, size_t at)
+{
+	size_t	 k;
+
+	for (k = 0; k < NPAT && pats[k].trig == T_XZ; k++)
+		if (lit(p, n, at, pats[k].key) != SIZE_MAX)
+			return 1;
+	return 0;
+}
+
+/*
+ * Find the words that start a fact in the order of trigs[]: 行政, then
+ * 新收, 收到, 接到 (the first statement of 新收 wins), then 结转.
+ * tb_search skips through the text quickly; only there are patterns
+ * run, and only then is the paragraph checked for UTF-8 (行政 is
+ * everywhere, 行政许可 ... are not).
+ */
+static void
+scan(struct tb_doc *d, struct para *pa, struct fact *f)
+{
+	const char	*p, *q;
+	size_t		 n, i, k, at;
+	int		 checked = 0, t;
+
+again:
+	p = pa->b.p;
+	n = pa->b.len;
+	for (k = 0; k < sizeof(trigs) / sizeof(trigs[0]); k++) {
+		t = trigs[k].trig;
+		if ((t == T_NEW || t == T_RECV) && f[N_NEW].have)
+			continue;
+		for (i = 0; (q = tb_search(p + i, n - i, trigs[k].word, 6)) !=
+		    NULL; i = at + 6) {
+			at = (size_t)(q - p);
+			if (t == T_XZ && !xz_key(p, n, at))
+				continue;
+			if (!checked) {
+				checked = 1;
+				if (sanitize(pa))
+					goto again;
+			}
+			try_at(d, pa, t, at, f);
+			if (t == T_XZ)
+				negated_case(d, pa, at, f);
+		}
+	}
 }
 
 /*
@@ -493,6 +573,9 @@ flush(struct tb_doc *d, struct para *pa, struct fact *f)
 	gip_buf_reset(&pa->b);
 	pa->n = 0;
 	pa->prose = 0;
+	pa->sa = pa->sb = 0;
+	pa->cat = pa->ce = 0;
+	pa->nbad = 0;
 }
 
 void
@@ -505,7 +588,13 @@ tb_narr(struct tb_doc *d)
 	size_t		 li, ci = 0, k;
 	int		 kind;
 
+	if (pats[0].re == NULL)
+		compile_pats();
 	memset(f, 0, sizeof(f));
+	pa.shown = strcmp(d->name, "-") == 0 ? "<stdin>" : d->name;
+	pa.sa = pa.sb = 0;
+	pa.cat = pa.ce = 0;
+	pa.nbad = 0;
 	for (li = 0; li < d->nline; li++) {
 		while (ci < d->ncell && d->cells[ci].line < li)
 			ci++;

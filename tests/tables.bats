@@ -113,6 +113,40 @@ fixture() {
 	[ "$status" -eq 0 ]
 }
 
+@test "tables: a long prose line of repeated keys and digits: no hang, no limit" {
+	# 20000 times 行政复议1件 (not about disclosure), 无行政诉讼 (a number
+	# in its clause), 收到 with no 申请, 行政许可 with no unit, 结转:
+	# once a rescan of the sentence each (minutes); the patterns are
+	# possessive, so PCRE2's match limit is never reached either
+	f=$BATS_TEST_TMPDIR/long.txt
+	printf '\036doc\tlong\n\036meta\ttemplate\t2021\n一、总体情况\n' >"$f"
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+		printf "行政复议1件无行政诉讼收到公开文件行政许可1结转"
+		print "。全年因政府信息公开被申请行政复议3件。" }' >>"$f"
+	start=$SECONDS
+	run --separate-stderr timeout 60 gip-tables "$f"
+	[ "$status" -eq 0 ]
+	[ $((SECONDS - start)) -le 5 ]
+	if [ -n "$stderr" ]; then
+		# had a pattern hit the limit: said once, and nothing taken
+		[ "$stderr" = "gip-tables: long:2: warning: prose pattern match limit reached; no fact taken from this line" ]
+		[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | wc -l)" -eq 0 ]
+	else
+		[ "$(printf '%s\n' "$output" | cut -f5-11)" = "$(printf 'narr\treview\ttotal\t3\tnum\t行政复议3件\t2')" ]
+	fi
+}
+
+@test "tables: prose with bytes that are not UTF-8" {
+	f=$BATS_TEST_TMPDIR/bad.txt
+	printf '\036doc\tbad\n\036meta\ttemplate\t2021\n' >"$f"
+	printf '本年度\377行政许可\3775个，行政处罚\3003起，行政强制3次。\n' >>"$f"
+	printf '未收到\377\300政府信息公开申请。\n' >>"$f"
+	run --separate-stderr gip-tables "$f"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | cut -f5-11)" = "$(printf 'narr\tcoercion\tdecisions\t3\tnum\t行政强制3次\t1\nnarr\tnew\ttotal\t0\tnum\t未收到\357\277\275\357\277\275政府信息公开申请\t2')" ]
+}
+
 @test "tables: non-standard tables are not taken for standard ones" {
 	cd "$TF"
 	run --separate-stderr gip-tables nonstandard.txt "$SEEDS"/004_*.txt
