@@ -94,3 +94,19 @@ setup() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == "x "* ]]
 }
+
+@test "re: UTF-8 patterns match Han text and report their groups" {
+	run "$GIP_LIBTEST" re '行政许可(\d+)(个|件)' '全年办理行政许可425个。'
+	[ "$output" = "[行政许可425个] [425] [个]" ]
+	run "$GIP_LIBTEST" re '^\w+$' '总计'
+	[ "$output" = "[总计]" ]
+	run "$GIP_LIBTEST" re '行政处罚(\d+)' '行政许可5'
+	[ "$output" = "no match" ]
+}
+
+@test "re: catastrophic backtracking hits the match limit instead of hanging" {
+	subject="$(printf 'a%.0s' $(seq 40))b"
+	run timeout 10 "$GIP_LIBTEST" re '^(a+)+$' "$subject"
+	[ "$status" -eq 0 ]
+	[ "$output" = "limit" ]
+}

@@ -8,6 +8,8 @@
  *	libtest stream [file]	print the items of a framed stream
  *	libtest out N ID	write N lines of varied length through
  *				gip_out; each line says its own length
+ *	libtest re PAT SUBJ	match, print the groups or "no match" or
+ *				"limit" (the match limit was hit)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +113,29 @@ do_out(int n, const char *id)
 	return gip_out_close(&o) == 0 ? 0 : 2;
 }
 
+static int
+do_re(const char *pat, const char *subj)
+{
+	struct gip_re	*re;
+	size_t		 ov[8];
+	int		 rc, i;
+
+	re = gip_re_compile(pat, 0);
+	rc = gip_re_match(re, subj, strlen(subj), 0, ov, 4);
+	if (rc < 0)
+		printf("limit\n");
+	else if (rc == 0)
+		printf("no match\n");
+	else {
+		for (i = 0; i < rc && i < 4; i++)
+			printf("%s[%.*s]", i ? " " : "", (int)(ov[2 * i + 1] - ov[2 * i]),
+			    subj + ov[2 * i]);
+		printf("\n");
+	}
+	gip_re_free(re);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,6 +148,9 @@ main(int argc, char **argv)
 		return do_stream(argc > 2 ? argv[2] : "-");
 	if (argc == 4 && strcmp(argv[1], "out") == 0)
 		return do_out(atoi(argv[2]), argv[3]);
-	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | out N ID\n");
+	if (argc == 4 && strcmp(argv[1], "re") == 0)
+		return do_re(argv[2], argv[3]);
+	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | "
+	    "out N ID | re PAT SUBJ\n");
 	return 2;
 }
