@@ -29,18 +29,11 @@ size_t
 tb_msg(struct tb_doc *d, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	 buf[512];
 	size_t	 off = d->msg.len;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	gip_buf_vprintf(&d->msg, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	if ((size_t)n >= sizeof(buf))
-		n = sizeof(buf) - 1;
-	gip_buf_add(&d->msg, buf, (size_t)n);
 	return off;
 }
 
