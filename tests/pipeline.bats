@@ -56,6 +56,18 @@ check_layout() {
 	check_layout pdf 12 8
 }
 
+@test "pipeline: thousands separators and full-width digits in cells, every cell right" {
+	d="$BATS_TEST_TMPDIR/digits"
+	mkdir -p "$d"
+	"$GIP_GENCORPUS" -n 24 -s 13 -l tab,pipe,html,space,pdf -o "$d"
+	# the corpus has both forms
+	grep -lq $'\t[0-9]\{1,3\},[0-9][0-9][0-9]' "$d"/r* || grep -lq ' [0-9]\{1,3\},[0-9][0-9][0-9]' "$d"/r*
+	grep -lqF -e '０' -e '１' -e '２' -e '３' -e '４' -e '５' -e '６' -e '７' -e '８' -e '９' "$d"/r*
+	cells "$d" > "$d/got"
+	truth "$d" > "$d/want"
+	diff -u "$d/want" "$d/got"
+}
+
 @test "pipeline: 2019-template reports (22-cell table 二, signed 增/减), every cell right" {
 	d="$BATS_TEST_TMPDIR/t2019"
 	mkdir -p "$d"

@@ -17,6 +17,7 @@
  * -b breaks a rule on every Nth report (bal, row, sum, t4, narr) and
  * lists those in dir/broken.tsv: doc rule.
  */
+#define _GNU_SOURCE	/* memmem */
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
@@ -730,6 +731,65 @@ t3:
 	    r->year);
 }
 
+/*
+ * Write the table numbers as some reports do: with thousands separators
+ * (1,234) or in full-width digits (１２３).  Only whole numbers standing
+ * between cell separators (tab, space, pipe, a tag) change, and only on
+ * lines that are not prose, so years, dates, ordinals and the numbers in
+ * sentences stay as they are.  The true values are the same.
+ */
+static void
+decorate(int mode)
+{
+	struct gip_buf	 b = { NULL, 0, 0 };
+	size_t		 i = 0, ls, le, j, k, d;
+	const char	*p;
+
+	while (i < out.len) {
+		ls = i;
+		p = memchr(out.p + i, '\n', out.len - i);
+		le = p == NULL ? out.len : (size_t)(p - out.p);
+		if (memmem(out.p + ls, le - ls, "。", 3) != NULL ||
+		    memmem(out.p + ls, le - ls, "年", 3) != NULL) {
+			gip_buf_add(&b, out.p + ls, le - ls);
+			goto next;
+		}
+		for (j = ls; j < le; ) {
+			if (out.p[j] < '0' || out.p[j] > '9' ||
+			    (j > ls && strchr("\t |>", out.p[j - 1]) == NULL)) {
+				gip_buf_addc(&b, out.p[j++]);
+				continue;
+			}
+			for (k = j; k < le && out.p[k] >= '0' && out.p[k] <= '9'; k++)
+				continue;
+			if (k < le && strchr("\t |<", out.p[k]) == NULL) {
+				gip_buf_add(&b, out.p + j, k - j);
+				j = k;
+				continue;
+			}
+			for (d = j; d < k; d++) {
+				if (mode == 2) {
+					/* U+FF10 + digit */
+					gip_buf_addc(&b, (char)0xEF);
+					gip_buf_addc(&b, (char)0xBC);
+					gip_buf_addc(&b, (char)(0x90 + out.p[d] - '0'));
+					continue;
+				}
+				if (d > j && (k - d) % 3 == 0)
+					gip_buf_addc(&b, ',');
+				gip_buf_addc(&b, out.p[d]);
+			}
+			j = k;
+		}
+next:
+		if (p != NULL)
+			gip_buf_addc(&b, '\n');
+		i = le + 1;
+	}
+	gip_buf_free(&out);
+	out = b;
+}
+
 /* ---- output ---- */
 
 static void
@@ -873,6 +933,7 @@ main(int argc, char **argv)
 	unsigned	 encs = 1u << E_UTF8;
 	long		 n = 10, i, nbreak = 0;
 	unsigned	 tmpls = 1;
+	unsigned long	 k;
 	int		 ch;
 
 	rng = 0x9E3779B97F4A7C15ULL;
@@ -967,6 +1028,12 @@ main(int argc, char **argv)
 			render_tab(&r, "\t", 0);
 			break;
 		}
+		/* one report in four with separators, one in six full width */
+		k = rnd(12);
+		if (k < 3)
+			decorate(1);
+		else if (k < 5)
+			decorate(2);
 		encode_write(r.name, r.enc);
 		truth(tf, &r);
 	}
