@@ -83,9 +83,20 @@ gip_tsv_end_row(struct gip_out *o)
 size_t
 gip_tsv_unescape(const char *p, size_t n, char *out)
 {
-	size_t	 i, j;
+	const char	*bs;
+	size_t		 i, j;
 
-	for (i = j = 0; i < n; i++) {
+	/* most fields have no escape at all */
+	if ((bs = memchr(p, '\\', n)) == NULL) {
+		if (out != p)
+			memmove(out, p, n);
+		out[n] = '\0';
+		return n;
+	}
+	j = (size_t)(bs - p);
+	if (out != p)
+		memmove(out, p, j);
+	for (i = j; i < n; i++) {
 		if (p[i] == '\\' && i + 1 < n) {
 			switch (p[i + 1]) {
 			case 't':
@@ -117,22 +128,23 @@ gip_tsv_unescape(const char *p, size_t n, char *out)
 int
 gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
 {
-	size_t	 start, i, len;
+	char	*tab;
+	size_t	 start = 0, end, len;
 	int	 nf = 0;
 
-	for (start = i = 0; ; i++) {
-		if (i < n && p[i] != '\t')
-			continue;
+	for (;;) {
+		tab = memchr(p + start, '\t', n - start);
+		end = tab == NULL ? n : (size_t)(tab - p);
 		if (nf < max) {
-			len = gip_tsv_unescape(p + start, i - start, p + start);
+			len = gip_tsv_unescape(p + start, end - start, p + start);
 			fields[nf] = p + start;
 			if (lens != NULL)
 				lens[nf] = len;
 		}
 		nf++;
-		if (i >= n)
+		if (tab == NULL)
 			break;
-		start = i + 1;
+		start = end + 1;
 	}
 	return nf;
 }
