@@ -8,6 +8,8 @@
 
 #include "gip.h"
 
+static int	 stdin_tuned;
+
 int
 gip_reader_open(struct gip_reader *r, const char *path)
 {
@@ -27,8 +29,16 @@ gip_reader_open(struct gip_reader *r, const char *path)
 		errno = EISDIR;
 		return -1;
 	}
-	/* stdio's default 4 KiB reads cost more than the parsing */
-	setvbuf(r->fp, NULL, _IOFBF, 1 << 16);
+	/*
+	 * stdio's default 4 KiB reads cost more than the parsing.  setvbuf
+	 * is allowed only before the first read, and stdin may be named
+	 * twice ("- -"), hence the flag, as global as stdin itself.
+	 */
+	if (!r->is_stdin || !stdin_tuned) {
+		setvbuf(r->fp, NULL, _IOFBF, 1 << 16);
+		if (r->is_stdin)
+			stdin_tuned = 1;
+	}
 	return 0;
 }
 
