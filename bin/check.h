@@ -41,6 +41,7 @@ struct cval {
 /* A fact stated in the prose (table narr). */
 #define NARR_NONE	(-1)	/* about no cell we know */
 #define NARR_LITIGATION	(-2)	/* 行政诉讼: t4 direct + after totals */
+#define NARR_PERIOD	(-3)	/* the statistics period: the year rule */
 
 struct narr {
 	int		 kid;		/* its grid cell, or NARR_* */

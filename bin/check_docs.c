@@ -526,14 +526,25 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	if (st == CST_NUM)
 		fl = check_parse_value(r->value, &val);
 	if (strcmp(r->table, "narr") == 0) {
+		/* the year's facts name no cell (see gip-tables(1)) */
+		if (strcmp(r->row, "published") == 0 &&
+		    strcmp(r->col, "date") == 0) {
+			if (d->published == NULL && *r->raw != '\0')
+				d->published = gip_xstrdup(r->raw);
+			return 0;
+		}
 		if (d->nnarr == d->narrcap) {
 			d->narrcap = d->narrcap ? d->narrcap * 2 : 8;
 			d->narr = gip_xreallocarray(d->narr, d->narrcap,
 			    sizeof(*d->narr));
 		}
 		nr = &d->narr[d->nnarr++];
-		nr->kid = check_key_narr(r->row, r->col);
-		if (nr->kid < 0)
+		if (strcmp(r->row, "period") == 0 &&
+		    strcmp(r->col, "year") == 0)
+			nr->kid = NARR_PERIOD;
+		else
+			nr->kid = check_key_narr(r->row, r->col);
+		if (nr->kid == -1)
 			nr->kid = strcmp(r->row, "litigation") == 0 &&
 			    strcmp(r->col, "total") == 0 ? NARR_LITIGATION :
 			    NARR_NONE;

@@ -320,12 +320,125 @@ infer_tmpl(const struct doc *d)
 	return any ? GIP_T2021 : 0;
 }
 
+/* Does s end with the bytes of w? */
+static int
+ends_with(const char *s, const char *w)
+{
+	size_t	 n = strlen(s), k = strlen(w);
+
+	return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+/*
+ * The year against the statistics period the text states: a mismatch
+ * means the year (gip-sections takes the title's) or the copied text
+ * is stale, not that a number is wrong: a warning.
+ */
+static void
+year_period(struct ctx *x, long long y, const char *ys)
+{
+	const struct narr	*nr = NULL;
+	const char		*raw;
+	size_t			 i;
+	char			 a[32];
+
+	for (i = 0; i < x->d->nnarr && nr == NULL; i++)
+		if (x->d->narr[i].kid == NARR_PERIOD)
+			nr = &x->d->narr[i];
+	if (nr == NULL)
+		return;
+	raw = check_doc_text(x->d, nr->raw);
+	gip_buf_reset(&x->msg);
+	if (nr->st == CST_TEXT) {
+		gip_buf_adds(&x->msg, "the statistics period (“");
+		gip_buf_adds(&x->msg, raw);
+		gip_buf_adds(&x->msg, "”) is not within one calendar year; "
+		    "the report year ");
+		gip_buf_adds(&x->msg, ys);
+		gip_buf_adds(&x->msg, " is not confirmed");
+		emit(x, R_YEAR, SEV_WARNING, -1, "narr", "period", "year", ys,
+		    raw, nr->line);
+		return;
+	}
+	if (nr->st != CST_NUM || nr->fl != 0 || nr->v == y * CHECK_SCALE)
+		return;
+	check_fmt(nr->v, a);
+	gip_buf_adds(&x->msg, "the text states the statistics period of ");
+	gip_buf_adds(&x->msg, a);
+	gip_buf_adds(&x->msg, " (“");
+	gip_buf_adds(&x->msg, raw);
+	gip_buf_adds(&x->msg, "”), but the report year is ");
+	gip_buf_adds(&x->msg, ys);
+	gip_buf_adds(&x->msg, ": one of them is wrong");
+	emit(x, R_YEAR, SEV_WARNING, -1, "narr", "period", "year", ys, a,
+	    nr->line);
+}
+
+/*
+ * The publication date: after the reported year, by the deadline of
+ * the 条例 (2008 条例 第三十一条: 31 March; 2019 条例 第四十九条, for
+ * the reports on 2019 on: 31 January for a department, 31 March for a
+ * people's government's consolidated report).  An agency of no known
+ * name gets the later date.  More than 15 months after the year is
+ * more likely a wrong year than a late report.
+ */
+static void
+year_published(struct ctx *x, long long y)
+{
+	const char	*pub = x->d->published, *ag = x->d->agency, *why;
+	int		 py, pm, pd, n = 0, dm;
+	long long	 date, dl;
+	char		 e[80], dls[32];
+
+	if (pub == NULL || sscanf(pub, "%4d-%2d-%2d%n", &py, &pm, &pd, &n) !=
+	    3 || pub[n] != '\0' || pm < 1 || pm > 12 || pd < 1 || pd > 31)
+		return;
+	date = (long long)py * 10000 + pm * 100 + pd;
+	if (y < 2019) {
+		dm = 331;
+		why = "(2008 条例, 第三十一条)";
+	} else if (*ag == '\0' || ends_with(ag, "人民政府")) {
+		dm = 331;
+		why = "for a people's government's report (条例 第四十九条)";
+	} else {
+		dm = 131;
+		why = "for a department's report (条例 第四十九条)";
+	}
+	dl = (y + 1) * 10000 + dm;
+	snprintf(dls, sizeof(dls), "%lld-%02d-%02d", y + 1, dm / 100,
+	    dm % 100);
+	snprintf(e, sizeof(e), "%lld-01-01..%s", y + 1, dls);
+	gip_buf_reset(&x->msg);
+	gip_buf_adds(&x->msg, "published ");
+	gip_buf_adds(&x->msg, pub);
+	if (date <= y * 10000 + 1231) {
+		snprintf(dls, sizeof(dls), "%lld", y);
+		gip_buf_adds(&x->msg, ", before the reported year ");
+		gip_buf_adds(&x->msg, dls);
+		gip_buf_adds(&x->msg, " ended");
+	} else if (date > (y + 2) * 10000 + 331) {
+		snprintf(dls, sizeof(dls), "%lld", y);
+		gip_buf_adds(&x->msg, ", more than 15 months after the "
+		    "reported year ");
+		gip_buf_adds(&x->msg, dls);
+		gip_buf_adds(&x->msg, " ended: the year may be wrong");
+	} else if (date > dl) {
+		gip_buf_adds(&x->msg, ", after ");
+		gip_buf_adds(&x->msg, dls);
+		gip_buf_adds(&x->msg, ", the deadline ");
+		gip_buf_adds(&x->msg, why);
+	} else
+		return;
+	emit(x, R_YEAR, SEV_WARNING, -1, "narr", "published", "date", e, pub,
+	    0);
+}
+
 static void
 rule_year(struct ctx *x)
 {
 	const char	*ys = x->d->year, *errstr, *t = x->d->tmpl;
 	long long	 y;
-	int		 cur = check_this_year(x->ck), py, pm, pd;
+	int		 cur = check_this_year(x->ck);
 	char		 e[64];
 
 	gip_buf_reset(&x->msg);
@@ -366,23 +479,9 @@ rule_year(struct ctx *x)
 		    " needs the standard tables, but the report has none "
 		    "(template pre2019)");
 		emit(x, R_YEAR, SEV_WARNING, -1, NULL, NULL, NULL, e, ys, 0);
-		return;
 	}
-	if (x->d->published == NULL ||
-	    sscanf(x->d->published, "%4d-%2d-%2d", &py, &pm, &pd) != 3)
-		return;
-	if (py <= y || py > y + 1) {
-		snprintf(e, sizeof(e), "%lld-01-01..%lld-12-31", y + 1, y + 1);
-		gip_buf_adds(&x->msg, "published ");
-		gip_buf_adds(&x->msg, x->d->published);
-		gip_buf_adds(&x->msg, py <= y ?
-		    ", before the reported year " :
-		    ", more than a year after the reported year ");
-		gip_buf_adds(&x->msg, ys);
-		gip_buf_adds(&x->msg, py <= y ? " ended" : "");
-		emit(x, R_YEAR, SEV_WARNING, -1, NULL, "published", NULL, e,
-		    x->d->published, 0);
-	}
+	year_period(x, y, ys);
+	year_published(x, y);
 }
 
 /* An absent cell has no line: give its row's, when a neighbour has one. */
@@ -725,7 +824,8 @@ rule_narr(struct ctx *x)
 			ks[0] = nr->kid;
 			nk = 1;
 		}
-		if (nr->kid == NARR_NONE || nr->st != CST_NUM ||
+		if ((nr->kid < 0 && nr->kid != NARR_LITIGATION) ||
+		    nr->st != CST_NUM ||
 		    (nr->fl & (CV_BAD | CV_BIG)) ||
 		    check_key_cell(x->tm, ks[0]) == NULL ||
 		    !(x->usable & (1u << (check_key_table(ks[0])[1] - '2'))))

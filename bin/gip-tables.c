@@ -63,8 +63,9 @@ doc_start(struct ctx *c, const char *name)
 	free(d->agency);
 	free(d->year);
 	free(d->tmpl);
+	free(d->published);
 	d->name = gip_xstrdup(name);
-	d->agency = d->year = d->tmpl = NULL;
+	d->agency = d->year = d->tmpl = d->published = NULL;
 	d->cursec = -1;
 	gip_buf_reset(&d->text);
 	gip_buf_reset(&d->stream);
@@ -107,6 +108,8 @@ meta(struct tb_doc *d, struct gip_stream *s)
 		slot = &d->year;
 	else if (strcmp(s->fields[1], "template") == 0)
 		slot = &d->tmpl;
+	else if (strcmp(s->fields[1], "published") == 0)
+		slot = &d->published;
 	if (slot == NULL)
 		return;
 	free(*slot);

@@ -76,6 +76,7 @@ struct tb_rec {
 struct tb_doc {
 	char		*name;
 	char		*agency, *year, *tmpl;	/* from meta frames, or NULL */
+	char		*published;	/* meta published, YYYY-MM-DD */
 	int		 cursec;
 	struct gip_buf	 text;
 	struct tb_line	*lines;

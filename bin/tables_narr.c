@@ -12,6 +12,11 @@
  * that word are matched anchored there.  Every pattern is possessive
  * (a filler list is tried in order and never revisited), so none can
  * backtrack more than its subject is long.
+ *
+ * Two facts are about the year, not a cell: the statistics period the
+ * prose states ("统计期限自2022年1月1日起至2022年12月31日止": the year,
+ * or the phrase as text when it is not within one calendar year), and
+ * the publication date of gip-sections' meta frame, as text.
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -20,7 +25,7 @@
 #include "tables.h"
 
 enum { N_LICENSE, N_PENALTY, N_COERCION, N_FEE, N_NEW, N_CARRYIN,
-    N_CARRYOUT, N_REVIEW, N_LITIG, N_MAX };
+    N_CARRYOUT, N_REVIEW, N_LITIG, N_PERIOD, N_PUBLISHED, N_MAX };
 
 const char *const tb_narr_keys[][2] = {
 	{ "license", "decisions" },
@@ -32,6 +37,8 @@ const char *const tb_narr_keys[][2] = {
 	{ "carry_out", "total" },
 	{ "review", "total" },
 	{ "litigation", "total" },
+	{ "period", "year" },
+	{ "published", "date" },
 };
 const size_t tb_nnarr = N_MAX;
 
@@ -71,15 +78,34 @@ const size_t tb_nnarr = N_MAX;
 #define LAST_YEAR_G1	"(?|(?<=(上年度))|(?<=(上一年度))|(?<=(上一年))|" \
 			"(?<=(上年)))"
 
+/*
+ * The statistics period: a year and 度 or 全年, or two dates, the
+ * second's year optional ("至12月31日"), the days optional.  Groups: 1
+ * the year, 2 度 or 全年, 3 the first month, 4 the second year, 5 the
+ * second month.
+ */
+#define DIG		"[0-9\\x{ff10}-\\x{ff19}]"
+#define PERIOD_SRC	"统计(?:期限|时限|时间段|时间|时段|区间|周期|期间)" \
+			FILL("为|是|：|:|从|自|由", 2) \
+			"(" DIG "{4}+)" SP "年" SP \
+			"(?:(度|全年)|(" DIG "{1,2}+)" SP "月" SP \
+			"(?:" DIG "{1,2}+" SP "[日号]" SP ")?+(?:起" SP ")?+" \
+			"(?:至|到|—|－|-|~|～)" SP \
+			"(?:(" DIG "{4}+)" SP "年" SP ")?+" \
+			"(" DIG "{1,2}+)" SP "月(?:" SP DIG "{1,2}+" SP \
+			"[日号])?+(?:" SP "止)?+)"
+
+static struct gip_re *period_re;
+
 /* the words that start a fact, searched in this order */
-enum { T_XZ, T_NEW, T_RECV, T_CARRY };
+enum { T_XZ, T_NEW, T_RECV, T_CARRY, T_PERIOD };
 
 static const struct {
 	const char	*word;
 	int		 trig;
 } trigs[] = {
 	{ "行政", T_XZ }, { "新收", T_NEW }, { "收到", T_RECV },
-	{ "接到", T_RECV }, { "结转", T_CARRY },
+	{ "接到", T_RECV }, { "结转", T_CARRY }, { "统计", T_PERIOD },
 };
 
 #define P_DEC		0x1	/* the number may have decimals */
@@ -139,6 +165,7 @@ enum { C_DISCL, C_DIGIT, C_JIU, C_BAISU, C_CHEXIAO, C_LITIG, C_REVIEW,
 
 struct fact {
 	int		 have;
+	int		 st;		/* TBS_NUM or TBS_TEXT */
 	size_t		 voff, vlen, roff, rlen;
 	unsigned long	 line;
 };
@@ -359,6 +386,7 @@ compile_pats(void)
 
 	for (k = 0; k < NPAT; k++)
 		pats[k].re = gip_re_compile(pats[k].src, GIP_RE_ANCHORED);
+	period_re = gip_re_compile(PERIOD_SRC, GIP_RE_ANCHORED);
 }
 
 /*
@@ -425,6 +453,70 @@ try_at(struct tb_doc *d, struct para *pa, int t, size_t at, struct fact *f)
 		}
 		keep(d, &f[pats[k].which], pa, ov[2], ov[1], voff, vlen);
 	}
+}
+
+/* Digits, ASCII or full-width, as a number. */
+static int
+digits(const char *p, size_t a, size_t b)
+{
+	int	 v = 0;
+
+	while (a < b) {
+		if (p[a] >= '0' && p[a] <= '9')
+			v = v * 10 + (p[a++] - '0');
+		else {
+			/* EF BC 90..99: U+FF10..U+FF19 */
+			v = v * 10 + ((unsigned char)p[a + 2] - 0x90);
+			a += 3;
+		}
+	}
+	return v;
+}
+
+/* Does a word of the period start at at (统计 found)? */
+static int
+period_key(const char *p, size_t n, size_t at)
+{
+	static const char *const w[] = { "期", "时", "区间", "周期", NULL };
+	size_t	 k;
+
+	for (k = 0; w[k] != NULL; k++)
+		if (lit(p, n, at + 6, w[k]) != SIZE_MAX)
+			return 1;
+	return 0;
+}
+
+/*
+ * The statistics period at at: its year when it lies within one
+ * calendar year, else the phrase as text (no value).
+ */
+static void
+period_at(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
+{
+	const char	*p = pa->b.p;
+	size_t		 ov[12], voff, vlen = 0;
+	int		 rc, y1, y2, st = TBS_NUM;
+
+	if ((rc = gip_re_match(period_re, p, pa->b.len, at, ov, 6)) < 0) {
+		gave_up(d, pa, at, f);
+		return;
+	}
+	if (rc == 0)
+		return;
+	y1 = digits(p, ov[2], ov[3]);
+	if (ov[4] == (size_t)-1) {
+		y2 = ov[8] == (size_t)-1 ? y1 : digits(p, ov[8], ov[9]);
+		if (y2 != y1 || (ov[8] == (size_t)-1 && digits(p, ov[6],
+		    ov[7]) > digits(p, ov[10], ov[11])))
+			st = TBS_TEXT;
+	}
+	voff = d->vals.len;
+	if (st == TBS_NUM) {
+		gip_buf_printf(&d->vals, "%04d", y1);
+		vlen = d->vals.len - voff;
+	}
+	keep(d, &f[N_PERIOD], pa, at, ov[1], voff, vlen);
+	f[N_PERIOD].st = st;
 }
 
 /*
@@ -516,17 +608,25 @@ again:
 	n = pa->b.len;
 	for (k = 0; k < sizeof(trigs) / sizeof(trigs[0]); k++) {
 		t = trigs[k].trig;
-		if ((t == T_NEW || t == T_RECV) && f[N_NEW].have)
+		if (((t == T_NEW || t == T_RECV) && f[N_NEW].have) ||
+		    (t == T_PERIOD && f[N_PERIOD].have))
 			continue;
 		for (i = 0; (q = tb_search(p + i, n - i, trigs[k].word, 6)) !=
 		    NULL; i = at + 6) {
 			at = (size_t)(q - p);
-			if (t == T_XZ && !xz_key(p, n, at))
+			if ((t == T_XZ && !xz_key(p, n, at)) ||
+			    (t == T_PERIOD && !period_key(p, n, at)))
 				continue;
 			if (!checked) {
 				checked = 1;
 				if (sanitize(pa))
 					goto again;
+			}
+			if (t == T_PERIOD) {
+				period_at(d, pa, at, f);
+				if (f[N_PERIOD].have)
+					break;
+				continue;
 			}
 			try_at(d, pa, t, at, f);
 			if (t == T_XZ)
@@ -578,6 +678,31 @@ flush(struct tb_doc *d, struct para *pa, struct fact *f)
 	pa->nbad = 0;
 }
 
+/*
+ * The publication date gip-sections found, as text: a date is not a
+ * quantity (the value column holds numbers only).  No line: the meta
+ * frame gives none.
+ */
+static void
+published(struct tb_doc *d, struct fact *f)
+{
+	const char	*s = d->published;
+	size_t		 i;
+
+	if (s == NULL || strlen(s) != 10)
+		return;
+	for (i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return;
+	f->have = 1;
+	f->st = TBS_TEXT;
+	f->voff = f->vlen = 0;
+	f->roff = d->msg.len;
+	f->rlen = 10;
+	gip_buf_add(&d->msg, s, 10);
+	f->line = 0;
+}
+
 void
 tb_narr(struct tb_doc *d)
 {
@@ -617,6 +742,7 @@ tb_narr(struct tb_doc *d)
 		    d->lines[li].len);
 	}
 	flush(d, &pa, f);
+	published(d, &f[N_PUBLISHED]);
 	for (k = 0; k < N_MAX; k++) {
 		if (!f[k].have)
 			continue;
@@ -627,7 +753,7 @@ tb_narr(struct tb_doc *d)
 		if (keys[k] == NULL)
 			keys[k] = tb_keys(rec.table, rec.row, rec.col);
 		rec.keys = keys[k];
-		rec.status = TBS_NUM;
+		rec.status = f[k].st;
 		rec.voff = f[k].voff;
 		rec.vlen = f[k].vlen;
 		rec.roff = f[k].roff;

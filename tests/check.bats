@@ -246,6 +246,77 @@ keys() {
 	[ -z "$output" ]
 }
 
+# narr ROW COL VALUE STATUS RAW LINE [AGENCY]: a prose fact of good.tsv's
+# document, appended to a copy of it in $BATS_TEST_TMPDIR/n.tsv
+narr() {
+	cp "$F/good.tsv" "$BATS_TEST_TMPDIR/n.tsv"
+	printf 'wsjk-2022.txt\t%s\t2022\t2021\tnarr\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+	    "${7:-某区卫生健康委员会}" "$1" "$2" "$3" "$4" "$5" "$6" >> "$BATS_TEST_TMPDIR/n.tsv"
+	if [ -n "$7" ]; then
+		sed -i "s/某区卫生健康委员会/$7/" "$BATS_TEST_TMPDIR/n.tsv"
+	fi
+}
+
+@test "year: the statistics period the text states against the year" {
+	narr period year 2022 num '统计期限为2022年1月1日至2022年12月31日' 5
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/n.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	# last year's period copied into this year's report
+	narr period year 2021 num '统计期限为2021年1月1日至2021年12月31日' 5
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/n.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 'year\twarning\tnarr\tperiod\tyear\t2022\t2021')" ]
+	[ "$(printf '%s\n' "$output" | cut -f9,10)" = "$(printf 'the text states the statistics period of 2021 (“统计期限为2021年1月1日至2021年12月31日”), but the report year is 2022: one of them is wrong\t5')" ]
+	run gip-check -R year "$BATS_TEST_TMPDIR/n.tsv"
+	[ -z "$output" ]
+	# across two calendar years: the year is not confirmed
+	narr period year '' text '统计期限为2021年7月1日至2022年6月30日' 7
+	run gip-check "$BATS_TEST_TMPDIR/n.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | keys)" = "$(printf 'year\twarning\tnarr\tperiod\tyear\t2022\t统计期限为2021年7月1日至2022年6月30日')" ]
+	[[ "$output" == *"is not within one calendar year; the report year 2022 is not confirmed"* ]]
+	# the period is no cell: not compared by the narrative rule
+	narr period year 2021 num '统计期限为2021年度' 5
+	run gip-check -r narrative,complete,value "$BATS_TEST_TMPDIR/n.tsv"
+	[ -z "$output" ]
+}
+
+@test "year: the publication date against the year and the deadline" {
+	# pub DATE [AGENCY]: the year findings as "expected actual message"
+	pub() {
+		narr published date '' text "$1" '' "$2"
+		gip-check -r year "$BATS_TEST_TMPDIR/n.tsv" | cut -f4-9
+	}
+	[ -z "$(pub 2023-01-20)" ]
+	[ -z "$(pub 2023-01-31)" ]
+	[ "$(pub 2023-02-01)" = "$(printf "narr\tpublished\tdate\t2023-01-01..2023-01-31\t2023-02-01\tpublished 2023-02-01, after 2023-01-31, the deadline for a department's report (条例 第四十九条)")" ]
+	# a people's government's consolidated report: 31 March
+	[ -z "$(pub 2023-03-31 某区人民政府)" ]
+	[ "$(pub 2023-04-01 某区人民政府 | cut -f4-)" = "$(printf "2023-01-01..2023-03-31\t2023-04-01\tpublished 2023-04-01, after 2023-03-31, the deadline for a people's government's report (条例 第四十九条)")" ]
+	[ "$(pub 2022-12-31 | cut -f6)" = "published 2022-12-31, before the reported year 2022 ended" ]
+	[[ "$(pub 2024-03-31)" == *"after 2023-01-31, the deadline"* ]]
+	[ "$(pub 2024-04-01 | cut -f6)" = "published 2024-04-01, more than 15 months after the reported year 2022 ended: the year may be wrong" ]
+	# not a date: nothing to compare
+	[ -z "$(pub 2024-13-01)" ]
+	# warnings only
+	narr published date '' text 2023-02-01 ''
+	run gip-check "$BATS_TEST_TMPDIR/n.tsv"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	# the same fact in a JSON document
+	jq -c '.tables.narr.published.date = {"value":null,"status":"text","raw":"2023-02-01","line":null}' "$F/good.jsonl" > "$BATS_TEST_TMPDIR/p.jsonl"
+	[ "$(gip-check "$BATS_TEST_TMPDIR/p.jsonl" | cut -f2-)" = "$(gip-check "$BATS_TEST_TMPDIR/n.tsv" | cut -f2-)" ]
+	# before 2019 (the 2008 条例): 31 March for every agency
+	printf 'old.txt\t某局\t2015\tpre2019\tnarr\tpublished\tdate\t\ttext\t2016-03-31\t\n' > "$BATS_TEST_TMPDIR/o.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/o.tsv"
+	[ -z "$output" ]
+	sed -i 's/2016-03-31/2016-04-05/' "$BATS_TEST_TMPDIR/o.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/o.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f9)" = "published 2016-04-05, after 2016-03-31, the deadline (2008 条例, 第三十一条)" ]
+}
+
 @test "interleaved documents give the same findings as contiguous ones" {
 	cat "$F/balance.tsv" "$F/t4.tsv" "$F/good2019.tsv" > "$BATS_TEST_TMPDIR/seq.tsv"
 	paste -d '\n' "$F/balance.tsv" "$F/t4.tsv" "$F/good2019.tsv" | grep -v '^$' > "$BATS_TEST_TMPDIR/mix.tsv"

@@ -129,3 +129,22 @@ broken() {
 @test "pipeline: prose contradicting the table is found on exactly those reports" {
 	broken narr narrative
 }
+
+@test "pipeline: the year against the statistics period and the publication date" {
+	# the seeds: 000 states its period (2022), 003 its publication
+	# (2022-01-10, a 2021 report): no year finding
+	for f in "$SEEDS"/00[0-3]_*.txt; do
+		run --separate-stderr bash -c 'gip-normalize "$1" | gip-sections | gip-tables | gip-check -r year' sh "$f"
+		[ "$status" -eq 0 ]
+		[ -z "$output" ]
+	done
+	# seed 000 with last year's period left in and signed in March
+	f=$BATS_TEST_TMPDIR/000.txt
+	sed 's/从 2022 年 1 月 1 日到 2022 年/从 2021 年 1 月 1 日到 2021 年/' "$SEEDS"/000_*.txt > "$f"
+	printf '\n惠农区卫生健康局\n2023年3月15日\n' >> "$f"
+	run --separate-stderr bash -c 'gip-normalize "$1" | gip-sections | gip-tables | gip-check' sh "$f"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f2-8,10)" = "$(printf 'year\twarning\tnarr\tperiod\tyear\t2022\t2021\t5\nyear\twarning\tnarr\tpublished\tdate\t2023-01-01..2023-01-31\t2023-03-15\t')" ]
+	[[ "${lines[0]}" == *"(“统计期限从 2021 年 1 月 1 日到 2021 年 12 月 31 日止”), but the report year is 2022"* ]]
+	[[ "${lines[1]}" == *"after 2023-01-31, the deadline for a department's report"* ]]
+}
