@@ -155,6 +155,28 @@ struct stats_conf {
 	int		 nowned;
 };
 
+/*
+ * All that is kept of every document: a 64-bit hash of its name (two
+ * names with one hash, a chance of 2^-64 per pair, are taken for one
+ * document), its serial, flags, and its D group, or its slot while in
+ * flight.  16 bytes in an open-addressing table at most 3/4 full.
+ */
+struct stats_doc {
+	uint64_t	 hash;		/* 0: an empty slot */
+	uint32_t	 serial;	/* order of first appearance, from 1 */
+	uint32_t	 info;		/* DOC_* flags | payload << DOC_SHIFT */
+#define DOC_RECORDS	0x1		/* had records */
+#define DOC_RECDONE	0x2		/* its records were settled */
+#define DOC_LATE	0x4		/* late lines were reported */
+#define DOC_OPEN	0x8		/* in flight: payload is its slot */
+#define DOC_SHIFT	4		/* else payload is D group id + 1 */
+};
+
+struct stats_dtab {
+	struct stats_doc *slot;
+	size_t		 cap, n;
+};
+
 /* Everything a run accumulates. */
 struct stats {
 	struct stats_conf *conf;
@@ -162,13 +184,14 @@ struct stats {
 	int		 merging;
 	struct stats_gtab dg, cg, rg, fg;
 	struct stats_vtab vt;
-	struct stats_strtab docs;	/* doc id -> struct stats_doc */
+	struct stats_dtab docs;		/* every document seen */
 	struct stats_strtab cellcache;	/* "t\0r\0c" -> struct stats_cell */
 	struct stats_cell *prevcell;	/* of the previous record */
 	struct stats_strtab edges;	/* merge: edge lines seen */
 	struct stats_strtab pending;	/* merge: P lines by key and doc */
-	struct stats_doc *lastdoc;	/* of the previous line */
-	struct stats_open *slots;	/* documents in flight ... */
+	struct stats_open *lastdoc;	/* of the previous line */
+	struct stats_open **slots;	/* documents in flight by slot ... */
+	size_t		 nslots, slotcap;
 	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
 	size_t		 window, nopen;	/* -w; 0: no limit */
 	struct stats_buffered *later;	/* findings waiting for records */
@@ -179,27 +202,20 @@ struct stats {
 	unsigned long	 orphans;	/* findings with no records */
 };
 
-struct stats_doc {
-	char		*id;
-	uint32_t	 serial;	/* order of first appearance, from 1 */
-	struct stats_group *dgroup;
-	struct stats_open *open;	/* while in flight */
-	unsigned	 flags;
-#define DOC_RECORDS	0x1		/* had records */
-#define DOC_FINDINGS	0x2		/* had findings */
-#define DOC_RECDONE	0x4		/* its records were settled */
-#define DOC_FNDDONE	0x8		/* its findings were settled */
-#define DOC_LATE	0x10		/* late lines were reported */
-};
-
 /* A document in flight (see -w): what it has counted, its operands. */
 struct stats_open {
-	struct stats_doc *doc;
+	char		*id;		/* its name */
+	size_t		 idcap;
+	uint64_t	 hash;		/* its key in the doc table */
+	uint32_t	 serial;
+	uint32_t	 slot;		/* index in stats.slots */
+	struct stats_group *dgroup;
 	struct stats_open *prev, *next;	/* most recently seen first */
 	uint64_t	*set;		/* counter ids + 1; 0 is empty */
 	size_t		 setcap, setn;
 	struct stats_operands *ops;	/* one per ratio */
-	unsigned	 flags;		/* DOC_RECORDS, DOC_FINDINGS */
+	unsigned	 flags;		/* OPEN_RECORDS */
+#define OPEN_RECORDS	0x1		/* had records in this visit */
 };
 
 /* A cell key seen in the input, with what the run does with it. */
@@ -238,6 +254,7 @@ struct stats_group *stats_gtab_get(struct stats_gtab *, const char *,
 	    size_t, int *);
 struct stats_group **stats_gtab_sorted(struct stats_gtab *);
 void	 stats_gtab_free(struct stats_gtab *);
+struct stats_doc *stats_dtab_get(struct stats_dtab *, uint64_t, int *);
 struct stats_strent *stats_strtab_get(struct stats_strtab *, const char *,
 	    size_t, int *);
 void	 stats_strtab_free(struct stats_strtab *, void (*)(void *));

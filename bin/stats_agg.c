@@ -3,9 +3,10 @@
  *
  * Memory follows the groups: a group keeps counts, sums, extremes and
  * its multiset of values, never the documents.  Documents are known
- * by id in a small table (id, serial, group), which joins gip-check
- * findings (they carry no year or agency) to their document's group
- * and catches records that arrive too late.  Up to -w documents are
+ * by a 64-bit hash of their name in a compact table (hash, serial,
+ * group: 16 bytes), which joins gip-check findings (they carry no year
+ * or agency) to their document's group and catches records that
+ * arrive too late.  Up to -w documents are
  * "in flight" at a time, least recently seen first out: each keeps
  * the set of group counters it has counted and its ratio operands, so
  * that the records of parallel writers, interleaved in one pipe, are
@@ -22,8 +23,9 @@
 static struct stats_group *doc_group(struct stats *, const char *,
 		    const char *, const char *, const char *);
 static void	 map_misses(struct stats *, const char *, const char *);
-static struct stats_doc *find_doc(struct stats *, const char *);
-static struct stats_open *open_doc(struct stats *, struct stats_doc *);
+static struct stats_doc *find_doc(struct stats *, const char *, int);
+static struct stats_open *open_doc(struct stats *, struct stats_doc *,
+		    const char *);
 static void	 touch(struct stats *, struct stats_open *);
 static void	 close_doc(struct stats *, struct stats_open *, int);
 static int	 set_add(struct stats_open *, uint64_t);
@@ -35,6 +37,7 @@ static void	 key_dims(struct stats *, const struct stats_group *,
 		    const char *, const char *, const char *);
 static void	 do_finding(struct stats *, struct stats_doc *,
 		    const struct stats_finding *);
+static struct stats_group *doc_dgroup(struct stats *, struct stats_doc *);
 
 #define MAX_COMPLAINTS	10
 
@@ -105,6 +108,8 @@ doc_group(struct stats *st, const char *doc, const char *agency,
 	g = stats_gtab_get(&st->dg, st->key.p, st->key.len, &isnew);
 	if (!isnew)
 		return g;
+	if (g->id >= (UINT32_MAX >> DOC_SHIFT) - 1)
+		gip_errx(GIP_EXIT_TROUBLE, "too many document groups");
 	off = gip_xcalloc((size_t)c->ndocdim + 1, sizeof(*off));
 	flen = gip_xcalloc((size_t)c->ndocdim + 1, sizeof(*flen));
 	for (i = 0, len = 0; i < c->ndocdim; i++) {
@@ -141,21 +146,25 @@ map_misses(struct stats *st, const char *doc, const char *agency)
 	}
 }
 
+/* The document of this name; created when absent if create. */
 static struct stats_doc *
-find_doc(struct stats *st, const char *id)
+find_doc(struct stats *st, const char *id, int create)
 {
-	struct stats_strent *e;
-	struct stats_doc *d;
-	int		 isnew;
+	int	 isnew;
 
-	e = stats_strtab_get(&st->docs, id, strlen(id), &isnew);
-	if (!isnew)
-		return e->val;
-	d = gip_xcalloc(1, sizeof(*d));
-	d->id = e->s;
-	d->serial = e->serial;
-	e->val = d;
-	return d;
+	return stats_dtab_get(&st->docs, stats_hash(id, strlen(id)),
+	    create ? &isnew : NULL);
+}
+
+/* The D group of a document, in flight or not; NULL before any. */
+static struct stats_group *
+doc_dgroup(struct stats *st, struct stats_doc *d)
+{
+	uint32_t	 p = d->info >> DOC_SHIFT;
+
+	if (d->info & DOC_OPEN)
+		return st->slots[p]->dgroup;
+	return p == 0 ? NULL : st->dg.all[p - 1];
 }
 
 /*
@@ -165,16 +174,17 @@ find_doc(struct stats *st, const char *id)
  * document is more than -w documents apart.)
  */
 static int
-edge_start(const struct stats *st, const struct stats_doc *d)
+edge_start(const struct stats *st, const struct stats_open *o)
 {
 	return st->partial && !st->merging &&
-	    (st->window == 0 || d->serial <= st->window);
+	    (st->window == 0 || o->serial <= st->window);
 }
 
 static struct stats_open *
-open_doc(struct stats *st, struct stats_doc *d)
+open_doc(struct stats *st, struct stats_doc *d, const char *id)
 {
 	struct stats_open *o;
+	size_t		 len = strlen(id);
 
 	if ((o = st->free) != NULL) {
 		st->free = o->next;
@@ -183,11 +193,31 @@ open_doc(struct stats *st, struct stats_doc *d)
 			memset(o->set, 0, o->setcap * sizeof(*o->set));
 		o->setn = 0;
 	} else {
+		if (st->nslots >= (UINT32_MAX >> DOC_SHIFT))
+			gip_errx(GIP_EXIT_TROUBLE, "too many documents in "
+			    "flight");
 		o = gip_xcalloc(1, sizeof(*o));
 		o->ops = gip_xcalloc((size_t)(st->conf->nratio > 0 ?
 		    st->conf->nratio : 1), sizeof(*o->ops));
+		if (st->nslots == st->slotcap) {
+			st->slotcap = st->slotcap ? st->slotcap * 2 : 32;
+			st->slots = gip_xreallocarray(st->slots, st->slotcap,
+			    sizeof(*st->slots));
+		}
+		o->slot = (uint32_t)st->nslots;
+		st->slots[st->nslots++] = o;
 	}
-	o->doc = d;
+	if (len + 1 > o->idcap) {
+		free(o->id);
+		o->idcap = len + 1 > 64 ? len + 1 : 64;
+		o->id = gip_xmalloc(o->idcap);
+	}
+	memcpy(o->id, id, len + 1);
+	o->hash = d->hash;
+	o->serial = d->serial;
+	o->dgroup = doc_dgroup(st, d);
+	d->info = (d->info & (DOC_OPEN - 1)) | DOC_OPEN |
+	    o->slot << DOC_SHIFT;
 	o->flags = 0;
 	o->prev = NULL;
 	o->next = st->head;
@@ -196,7 +226,6 @@ open_doc(struct stats *st, struct stats_doc *d)
 	st->head = o;
 	if (st->tail == NULL)
 		st->tail = o;
-	d->open = o;
 	if (st->window > 0 && ++st->nopen > st->window)
 		close_doc(st, st->tail, 0);
 	else if (st->window == 0)
@@ -278,16 +307,16 @@ static void
 count(struct stats *st, struct stats_open *o, struct stats_group *g,
     struct stats_dcount *dc, int which)
 {
-	uint32_t	 serial = o->doc->serial;
+	uint32_t	 serial = o->serial;
 
 	if (dc->last == serial)
 		return;
 	dc->last = serial;
 	if (!set_add(o, (uint64_t)g->id << 2 | (uint64_t)which))
 		return;
-	if (edge_start(st, o->doc))
+	if (edge_start(st, o))
 		stats_edge_add(st, cid_kind[which], g->key, g->keylen,
-		    o->doc->id);
+		    o->id);
 	else
 		dc->n++;
 }
@@ -404,20 +433,20 @@ static void
 close_doc(struct stats *st, struct stats_open *o, int at_end)
 {
 	struct stats_conf *c = st->conf;
-	struct stats_doc *d = o->doc;
+	struct stats_doc *d = stats_dtab_get(&st->docs, o->hash, NULL);
 	struct stats_group *g;
 	struct stats_dcount *dc;
 	size_t		 i;
 	int		 r, which;
 
-	if (o->flags & DOC_RECORDS) {
-		d->flags |= DOC_RECDONE;
+	if (o->flags & OPEN_RECORDS) {
+		d->info |= DOC_RECDONE;
 		for (r = 0; r < c->nratio && c->view == VIEW_RATIOS; r++) {
-			g = ratio_group(st, d->dgroup, r);
-			if (edge_start(st, d) || (st->partial && at_end)) {
+			g = ratio_group(st, o->dgroup, r);
+			if (edge_start(st, o) || (st->partial && at_end)) {
 				gip_buf_reset(&st->key);
 				gip_buf_add(&st->key, g->key, g->keylen);
-				stats_key_field(&st->key, d->id, strlen(d->id),
+				stats_key_field(&st->key, o->id, strlen(o->id),
 				    1);
 				stats_pending_add(st, st->key.p, st->key.len,
 				    &o->ops[r]);
@@ -426,9 +455,7 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 				    &c->ratios[r]);
 		}
 	}
-	if (o->flags & DOC_FINDINGS)
-		d->flags |= DOC_FNDDONE;
-	if (st->partial && at_end && !edge_start(st, d))
+	if (st->partial && at_end && !edge_start(st, o))
 		for (i = 0; i < o->setcap; i++) {
 			if (o->set[i] == 0)
 				continue;
@@ -437,8 +464,12 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 			dc = cid_counter(g, which);
 			dc->n--;
 			stats_edge_add(st, cid_kind[which], g->key, g->keylen,
-			    d->id);
+			    o->id);
 		}
+	d->info = (d->info & (DOC_OPEN - 1)) |
+	    (o->dgroup != NULL ? o->dgroup->id + 1 : 0) << DOC_SHIFT;
+	if (st->lastdoc == o)
+		st->lastdoc = NULL;
 	if (o->prev != NULL)
 		o->prev->next = o->next;
 	else
@@ -449,7 +480,6 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 		st->tail = o->prev;
 	o->next = st->free;
 	st->free = o;
-	d->open = NULL;
 	st->nopen--;
 }
 
@@ -547,8 +577,8 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
     unsigned long line)
 {
 	struct stats_conf *c = st->conf;
-	struct stats_doc *d = st->lastdoc;
-	struct stats_open *o;
+	struct stats_doc *d;
+	struct stats_open *o = st->lastdoc;
 	struct stats_cell *ci;
 	struct stats_group *g;
 	struct stats_operands *op;
@@ -556,30 +586,32 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
 	size_t		 n;
 	int		 isnum, i;
 
-	if (d == NULL || strcmp(d->id, r->doc) != 0)
-		d = st->lastdoc = find_doc(st, r->doc);
-	if ((o = d->open) == NULL) {
-		if (d->flags & DOC_RECDONE) {
-			if (!(d->flags & DOC_LATE)) {
+	if (o == NULL || strcmp(o->id, r->doc) != 0) {
+		d = find_doc(st, r->doc, 1);
+		if (d->info & DOC_OPEN)
+			o = st->slots[d->info >> DOC_SHIFT];
+		else if (d->info & DOC_RECDONE) {
+			if (!(d->info & DOC_LATE)) {
 				st->noncontig++;
 				stats_bad(st, file, line, "records of a "
 				    "document already counted, dropped (more "
-				    "than -w documents apart)", d->id);
+				    "than -w documents apart)", r->doc);
 			} else
 				st->bad++;
-			d->flags |= DOC_LATE;
+			d->info |= DOC_LATE;
 			return;
-		}
-		o = open_doc(st, d);
-	} else
-		touch(st, o);
-	if (!(o->flags & DOC_RECORDS)) {
-		o->flags |= DOC_RECORDS;
-		d->flags |= DOC_RECORDS;
-		d->dgroup = doc_group(st, r->doc, r->agency, r->year, r->tmpl);
+		} else
+			o = open_doc(st, d, r->doc);
+		st->lastdoc = o;
+	}
+	touch(st, o);
+	if (!(o->flags & OPEN_RECORDS)) {
+		o->flags |= OPEN_RECORDS;
+		stats_dtab_get(&st->docs, o->hash, NULL)->info |= DOC_RECORDS;
+		o->dgroup = doc_group(st, r->doc, r->agency, r->year, r->tmpl);
 		map_misses(st, r->doc, r->agency);
 		if (c->view == VIEW_FINDINGS)
-			count(st, o, d->dgroup, &d->dgroup->docs, CID_DDOCS);
+			count(st, o, o->dgroup, &o->dgroup->docs, CID_DDOCS);
 	}
 	if (c->view == VIEW_FINDINGS)
 		return;
@@ -612,17 +644,17 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
 	if (!ci->selected)
 		return;
 	/* The C group of a cell is fixed by the document's D group. */
-	if (d->dgroup->id >= ci->nbyd) {
+	if (o->dgroup->id >= ci->nbyd) {
 		n = ci->nbyd;
-		ci->nbyd = d->dgroup->id + 16;
+		ci->nbyd = o->dgroup->id + 16;
 		ci->byd = gip_xreallocarray(ci->byd, ci->nbyd,
 		    sizeof(*ci->byd));
 		memset(ci->byd + n, 0, (ci->nbyd - n) * sizeof(*ci->byd));
 	}
-	if ((g = ci->byd[d->dgroup->id]) == NULL) {
-		key_dims(st, d->dgroup, r->table, r->row, r->col);
+	if ((g = ci->byd[o->dgroup->id]) == NULL) {
+		key_dims(st, o->dgroup, r->table, r->row, r->col);
 		g = stats_gtab_get(&st->cg, st->key.p, st->key.len, NULL);
-		ci->byd[d->dgroup->id] = g;
+		ci->byd[o->dgroup->id] = g;
 	}
 	count(st, o, g, &g->docs, CID_CDOCS);
 	if (!isnum)
@@ -656,13 +688,12 @@ do_finding(struct stats *st, struct stats_doc *d,
 	struct stats_group *g;
 	int		 n = st->conf->ndim;
 
-	if ((o = d->open) == NULL)
-		o = open_doc(st, d);
-	else
+	if (d->info & DOC_OPEN) {
+		o = st->slots[d->info >> DOC_SHIFT];
 		touch(st, o);
-	o->flags |= DOC_FINDINGS;
-	d->flags |= DOC_FINDINGS;
-	key_dims(st, d->dgroup, f->table, f->row, f->col);
+	} else
+		o = open_doc(st, d, f->doc);
+	key_dims(st, o->dgroup, f->table, f->row, f->col);
 	stats_key_field(&st->key, f->rule, strlen(f->rule), n);
 	stats_key_field(&st->key, f->severity, strlen(f->severity), n + 1);
 	g = stats_gtab_get(&st->fg, st->key.p, st->key.len, NULL);
@@ -678,14 +709,14 @@ void
 stats_finding(struct stats *st, const struct stats_finding *f,
     const char *file, unsigned long line)
 {
-	struct stats_strent *e;
+	struct stats_doc *d;
 	struct stats_buffered *b;
 
 	if (st->conf->view != VIEW_FINDINGS)
 		return;
-	e = stats_strtab_get(&st->docs, f->doc, strlen(f->doc), NULL);
-	if (e != NULL && (((struct stats_doc *)e->val)->flags & DOC_RECORDS)) {
-		do_finding(st, e->val, f);
+	d = find_doc(st, f->doc, 0);
+	if (d != NULL && (d->info & DOC_RECORDS)) {
+		do_finding(st, d, f);
 		return;
 	}
 	if (st->nlater == st->latercap) {
@@ -711,13 +742,18 @@ stats_finish(struct stats *st)
 	struct stats_buffered *b;
 	struct stats_finding f;
 	struct stats_doc *d;
+	struct stats_group *g;
 	size_t		 i;
 
 	for (i = 0; i < st->nlater; i++) {
 		b = &st->later[i];
-		d = find_doc(st, b->doc);
-		if (d->dgroup == NULL) {
-			d->dgroup = doc_group(st, b->doc, "", "", "");
+		d = find_doc(st, b->doc, 1);
+		if (doc_dgroup(st, d) == NULL) {
+			g = doc_group(st, b->doc, "", "", "");
+			if (d->info & DOC_OPEN)
+				st->slots[d->info >> DOC_SHIFT]->dgroup = g;
+			else
+				d->info |= (g->id + 1) << DOC_SHIFT;
 			if (st->orphans++ == 0)
 				gip_diag(b->file, b->line, GIP_WARNING,
 				    "findings for %s, which has no records; "
@@ -764,18 +800,13 @@ stats_summary(struct stats *st)
 }
 
 static void
-free_doc(void *p)
-{
-	free(p);
-}
-
-static void
 free_open(struct stats_open *o)
 {
 	struct stats_open *next;
 
 	for (; o != NULL; o = next) {
 		next = o->next;
+		free(o->id);
 		free(o->set);
 		free(o->ops);
 		free(o);
@@ -802,7 +833,8 @@ stats_free(struct stats *st)
 	stats_gtab_free(&st->rg);
 	stats_gtab_free(&st->fg);
 	stats_vtab_free(&st->vt);
-	stats_strtab_free(&st->docs, free_doc);
+	free(st->docs.slot);
+	free(st->slots);
 	stats_strtab_free(&st->cellcache, free_cell);
 	stats_strtab_free(&st->edges, NULL);
 	stats_strtab_free(&st->pending, free);

@@ -42,6 +42,68 @@ gtab_grow(struct stats_gtab *t)
 	free(old);
 }
 
+static size_t
+dtab_pos(uint64_t h, size_t cap)
+{
+	h *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(h ^ (h >> 32)) & (cap - 1);
+}
+
+static void
+dtab_grow(struct stats_dtab *t)
+{
+	struct stats_doc *old = t->slot;
+	size_t		 oldcap = t->cap, i, j;
+
+	t->cap = oldcap ? oldcap * 2 : 256;
+	t->slot = gip_xcalloc(t->cap, sizeof(*t->slot));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].hash == 0)
+			continue;
+		for (j = dtab_pos(old[i].hash, t->cap); t->slot[j].hash != 0;
+		    j = (j + 1) & (t->cap - 1))
+			continue;
+		t->slot[j] = old[i];
+	}
+	free(old);
+}
+
+/*
+ * The document with this name hash; with isnew, created when absent
+ * (*isnew = 1) with the next serial, else NULL when absent.  Entries
+ * move when the table grows: hold none across a creation.  Kept at
+ * most 3/4 full (its 16-byte entries are the only per-document cost).
+ */
+struct stats_doc *
+stats_dtab_get(struct stats_dtab *t, uint64_t h, int *isnew)
+{
+	size_t		 j;
+
+	if (h == 0)
+		h = 1;
+	if (isnew != NULL)
+		*isnew = 0;
+	if (t->cap != 0)
+		for (j = dtab_pos(h, t->cap); t->slot[j].hash != 0;
+		    j = (j + 1) & (t->cap - 1))
+			if (t->slot[j].hash == h)
+				return &t->slot[j];
+	if (isnew == NULL)
+		return NULL;
+	if (t->n >= UINT32_MAX - 1)
+		gip_errx(GIP_EXIT_TROUBLE, "too many documents");
+	if ((t->n + 1) * 4 > t->cap * 3)
+		dtab_grow(t);
+	for (j = dtab_pos(h, t->cap); t->slot[j].hash != 0;
+	    j = (j + 1) & (t->cap - 1))
+		continue;
+	t->slot[j].hash = h;
+	t->slot[j].serial = (uint32_t)++t->n;
+	t->slot[j].info = 0;
+	*isnew = 1;
+	return &t->slot[j];
+}
+
 /* The group with this key, created (zeroed) when absent (*isnew = 1). */
 struct stats_group *
 stats_gtab_get(struct stats_gtab *t, const char *key, size_t len, int *isnew)
