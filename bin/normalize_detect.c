@@ -409,6 +409,21 @@ static size_t		 ntried;
 		(han)++;						\
 } while (0)
 
+/* Skip ASCII from i on, eight bytes at a time while they last. */
+static size_t
+skip_ascii(const unsigned char *p, size_t i, size_t n)
+{
+	uint64_t	 w;
+
+	while (n - i >= 8) {
+		memcpy(&w, p + i, 8);
+		if (w & HIGHS)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 /*
  * Count the characters of UTF-8 as its decoding gives them, without
  * making it: an invalid sequence (the maximal subpart, as in
@@ -421,17 +436,10 @@ count_utf8(const unsigned char *p, size_t n, int eof, struct score *sc)
 {
 	size_t		 i = 0, k, common = 0, han = 0, nonascii = 0, bad = 0;
 	uint32_t	 cp;
-	uint64_t	 w;
 
 	while (i < n) {
 		if (p[i] < 0x80) {
-			i++;
-			while (n - i >= 8) {
-				memcpy(&w, p + i, 8);
-				if (w & HIGHS)
-					break;
-				i += 8;
-			}
+			i = skip_ascii(p, i + 1, n);
 			continue;
 		}
 		/*
@@ -474,17 +482,10 @@ count_text(const unsigned char *p, size_t n, struct score *sc)
 {
 	size_t		 i = 0, common = 0, han = 0, nonascii = 0;
 	uint32_t	 cp;
-	uint64_t	 w;
 
 	while (i < n) {
 		if (p[i] < 0x80) {
-			i++;
-			while (n - i >= 8) {
-				memcpy(&w, p + i, 8);
-				if (w & HIGHS)
-					break;
-				i += 8;
-			}
+			i = skip_ascii(p, i + 1, n);
 			continue;
 		}
 		nonascii++;
@@ -519,17 +520,10 @@ valid_utf8(const unsigned char *p, size_t n, int eof, size_t *nonascii)
 {
 	size_t		 i = 0, k, na = 0;
 	uint32_t	 cp;
-	uint64_t	 w;
 
 	while (i < n) {
 		if (p[i] < 0x80) {
-			i++;
-			while (n - i >= 8) {
-				memcpy(&w, p + i, 8);
-				if (w & HIGHS)
-					break;
-				i += 8;
-			}
+			i = skip_ascii(p, i + 1, n);
 			continue;
 		}
 		if (n - i > 2 && p[i] >= 0xE1 && p[i] <= 0xEF &&
