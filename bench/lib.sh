@@ -37,3 +37,27 @@ best() {
 	done
 	echo "$b"
 }
+
+# framed_corpus OUT MB FILE...: the files as framed documents (a doc
+# frame each, a final newline each), repeated to at least MB megabytes,
+# the names made distinct with "#N"; files with frames of their own are
+# left out
+framed_corpus() {
+	fc_out=$1 fc_mb=$2
+	shift 2
+	fc_block=$fc_out.block
+	: > "$fc_block"
+	for fc_f in "$@"; do
+		grep -q "$(printf '\036')" "$fc_f" && continue
+		printf '\036doc\t%s\n' "$fc_f" >> "$fc_block"
+		sed -e '$a\' "$fc_f" >> "$fc_block"
+	done
+	fc_reps=$(( fc_mb * 1000000 / $(wc -c < "$fc_block") + 1 ))
+	awk -v reps="$fc_reps" 'BEGIN { RS = "\001" } { b = $0 } END {
+		for (i = 1; i <= reps; i++) {
+			s = b
+			gsub(/\036doc\t[^\n]*/, "&#" i, s)
+			printf "%s", s
+		}
+	}' "$fc_block" > "$fc_out"
+}

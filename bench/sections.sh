@@ -10,34 +10,16 @@ bin=${GIP_BIN:-bin}/gip-sections
 [ -x "$bin" ] || make -s "$bin" || exit 2
 mb=${GIP_BENCH_MB:-100}
 mkdir -p build/bench
+. bench/lib.sh
 corpus=build/bench/sections-corpus.txt
 small=build/bench/sections-corpus-small.txt
 if [ ! -f "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
-	block=build/bench/sections-block.txt
-	: > "$block"
-	for f in examples/seeds/*.txt; do
-		printf '\036doc\t%s\n' "$f" >> "$block"
-		# every seed ends its last line, even when the file does not
-		sed -e '$a\' "$f" >> "$block"
-	done
-	bsize=$(wc -c < "$block")
-	reps=$(( mb * 1000000 / bsize + 1 ))
-	# distinct names: doc frames get #N appended
-	awk -v reps="$reps" 'BEGIN { RS = "\001" } { b = $0 } END {
-		for (i = 1; i <= reps; i++) {
-			s = b
-			gsub(/\036doc\t[^\n]*/, "&#" i, s)
-			printf "%s", s
-		}
-	}' "$block" > "$corpus"
+	framed_corpus "$corpus" "$mb" examples/seeds/*.txt
 	head -c $((mb * 100000)) "$corpus" | awk '/^\036doc/ { n++ } { print }' > "$small"
 fi
 bytes=$(wc -c < "$corpus")
 docs=$(grep -c "$(printf '^\036doc')" "$corpus")
 echo "corpus: $bytes bytes, $docs documents ($corpus)"
-
-. bench/lib.sh
-
 
 run() {
 	label=$1; shift

@@ -13,6 +13,7 @@ bin=${GIP_BIN:-bin}/gip-tables
 [ -x "$bin" ] || make -s "$bin" || exit 2
 mb=${GIP_BENCH_MB:-100}
 mkdir -p build/bench
+. bench/lib.sh
 
 # corpus NAME FILE...: repeat the files as framed documents to $mb MB
 corpus() {
@@ -20,30 +21,10 @@ corpus() {
 	shift
 	out=build/bench/tables-$name.txt
 	if [ ! -f "$out" ] || [ "$(wc -c < "$out")" -lt $((mb * 1000000)) ]; then
-		block=build/bench/tables-$name-block.txt
-		: > "$block"
-		for f in "$@"; do
-			# fixtures with frames of their own are left out
-			grep -q "$(printf '\036')" "$f" && continue
-			printf '\036doc\t%s\n' "$f" >> "$block"
-			sed -e '$a\' "$f" >> "$block"
-		done
-		bsize=$(wc -c < "$block")
-		reps=$(( mb * 1000000 / bsize + 1 ))
-		awk -v reps="$reps" 'BEGIN { RS = "\001" } { b = $0 } END {
-			for (i = 1; i <= reps; i++) {
-				s = b
-				gsub(/\036doc\t[^\n]*/, "&#" i, s)
-				printf "%s", s
-			}
-		}' "$block" > "$out"
+		framed_corpus "$out" "$mb" "$@"
 	fi
 	echo "$out"
 }
-
-. bench/lib.sh
-
-
 
 for name in reports layouts; do
 	if [ $name = reports ]; then
