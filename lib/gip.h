@@ -155,6 +155,7 @@ struct gip_reader {
 	size_t		 cap, len;
 	unsigned long	 lineno;
 	int		 is_stdin;
+	char		*iobuf;		/* stdio's buffer, for files */
 };
 
 /* open path ("-" is stdin); -1 with errno set on failure (EISDIR too) */

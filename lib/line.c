@@ -8,6 +8,16 @@
 
 #include "gip.h"
 
+/*
+ * stdio's default 4 KiB reads cost more than the parsing.  glibc
+ * ignores setvbuf's size when the buffer is NULL, so the buffer is
+ * ours: one per open file, and one for stdin, which lives as long as
+ * stdin itself.  setvbuf is allowed only before the first read, and
+ * stdin may be named twice ("- -"), hence the flag.
+ */
+#define READ_BUF	(1 << 16)
+
+static char	 stdin_buf[READ_BUF];
 static int	 stdin_tuned;
 
 int
@@ -29,15 +39,12 @@ gip_reader_open(struct gip_reader *r, const char *path)
 		errno = EISDIR;
 		return -1;
 	}
-	/*
-	 * stdio's default 4 KiB reads cost more than the parsing.  setvbuf
-	 * is allowed only before the first read, and stdin may be named
-	 * twice ("- -"), hence the flag, as global as stdin itself.
-	 */
-	if (!r->is_stdin || !stdin_tuned) {
-		setvbuf(r->fp, NULL, _IOFBF, 1 << 16);
-		if (r->is_stdin)
-			stdin_tuned = 1;
+	if (!r->is_stdin) {
+		r->iobuf = gip_xmalloc(READ_BUF);
+		setvbuf(r->fp, r->iobuf, _IOFBF, READ_BUF);
+	} else if (!stdin_tuned) {
+		setvbuf(r->fp, stdin_buf, _IOFBF, READ_BUF);
+		stdin_tuned = 1;
 	}
 	return 0;
 }
@@ -68,6 +75,8 @@ gip_reader_close(struct gip_reader *r)
 	else if (r->fp != NULL)
 		clearerr(r->fp);
 	r->fp = NULL;
+	free(r->iobuf);
+	r->iobuf = NULL;
 	free(r->buf);
 	r->buf = NULL;
 	r->cap = r->len = 0;

@@ -110,3 +110,21 @@ setup() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "limit" ]
 }
+
+@test "reader: files and stdin are read 64 KiB at a time, not stdio's 4 KiB" {
+	# 1.4 MB of lines: 22 reads of 64 KiB and one at the end; 4 KiB
+	# reads would be 346
+	awk 'BEGIN { for (i = 0; i < 20000; i++)
+		printf "%070d\n", i }' > "$BATS_TEST_TMPDIR/big"
+	run "$GIP_LIBTEST" reads "$BATS_TEST_TMPDIR/big"
+	[ "$status" -eq 0 ]
+	[ "$output" != "no proc" ] || skip "no /proc/self/io"
+	read -r bytes calls <<< "$output"
+	[ "$bytes" -eq 1420000 ]
+	[ "$calls" -ge 2 ]
+	[ "$calls" -le $((bytes / 65536 + 3)) ]
+	run "$GIP_LIBTEST" reads - < "$BATS_TEST_TMPDIR/big"
+	read -r bytes calls <<< "$output"
+	[ "$bytes" -eq 1420000 ]
+	[ "$calls" -le $((bytes / 65536 + 3)) ]
+}

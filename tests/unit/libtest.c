@@ -10,7 +10,12 @@
  *				gip_out; each line says its own length
  *	libtest re PAT SUBJ	match, print the groups or "no match" or
  *				"limit" (the match limit was hit)
+ *	libtest reads FILE	read FILE ("-": stdin) line by line; print
+ *				the bytes read and the read(2) calls made
+ *				(syscr of /proc/self/io), "no proc" if that
+ *				cannot be read
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +141,49 @@ do_re(const char *pat, const char *subj)
 	return 0;
 }
 
+/* read(2) calls so far, from /proc/self/io; -1 if not there */
+static long
+syscalls_read(void)
+{
+	char	 b[1024], *p;
+	ssize_t	 n;
+	int	 fd;
+
+	if ((fd = open("/proc/self/io", O_RDONLY)) == -1)
+		return -1;
+	n = read(fd, b, sizeof(b) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	b[n] = '\0';
+	if ((p = strstr(b, "syscr: ")) == NULL)
+		return -1;
+	return strtol(p + strlen("syscr: "), NULL, 10);
+}
+
+static int
+do_reads(const char *path)
+{
+	struct gip_reader rd;
+	unsigned long long bytes = 0;
+	long		 before, after;
+
+	before = syscalls_read();
+	if (gip_reader_open(&rd, path) == -1)
+		return 2;
+	while (gip_reader_next(&rd) == 1)
+		bytes += rd.len + 1;
+	gip_reader_close(&rd);
+	after = syscalls_read();
+	if (before < 0 || after < 0) {
+		printf("no proc\n");
+		return 0;
+	}
+	/* less the read of /proc/self/io itself */
+	printf("%llu %ld\n", bytes, after - before - 1);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -150,7 +198,9 @@ main(int argc, char **argv)
 		return do_out(atoi(argv[2]), argv[3]);
 	if (argc == 4 && strcmp(argv[1], "re") == 0)
 		return do_re(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "reads") == 0)
+		return do_reads(argv[2]);
 	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | "
-	    "out N ID | re PAT SUBJ\n");
+	    "out N ID | re PAT SUBJ | reads FILE\n");
 	return 2;
 }
