@@ -12,6 +12,8 @@
 #ifndef NORMALIZE_H
 #define NORMALIZE_H
 
+#include <sys/types.h>
+
 /* the decision is made on this much of each document */
 #define NZ_WINDOW	(64 * 1024)
 
@@ -111,5 +113,67 @@ void	 nz_html_text(struct nz_html *, const char *, size_t);
 unsigned long nz_html_line(const struct nz_html *);
 void	 nz_html_end(struct nz_html *);
 void	 nz_html_free(struct nz_html *);
+
+/* normalize_conv.c: an outside converter, run as a child */
+struct nz_conv {
+	struct gip_buf	 out;		/* all of its standard output */
+	struct gip_buf	 err;		/* the start of its standard error */
+	pid_t		 pid;
+	int		 status;	/* exit status, -1 if it did not exit */
+	int		 signo;		/* the signal that ended it */
+	int		 timedout;	/* killed at the time limit */
+	int		 notfound;	/* not on PATH */
+	int		 errnum;	/* a system error running it */
+	int		 readerr;	/* errno reading the document */
+};
+
+/*
+ * Run argv (looked up on PATH) with head[0..nhead) and then the rest of
+ * the file (unless eof) on its standard input, for at most timeout
+ * seconds.  Returns 0 when it exited with status 0.
+ */
+int	 nz_conv_run(struct nz_conv *, char *const [], const unsigned char *,
+	    size_t, FILE *, int, unsigned);
+/* why it failed, in one line */
+void	 nz_conv_why(const struct nz_conv *, const char *, char *, size_t);
+void	 nz_conv_free(struct nz_conv *);
+
+/*
+ * normalize_docx.c: the body of word/document.xml, as HTML.  Open finds
+ * it in a DOCX (a zip) held in memory; run gives paragraphs as <p> and
+ * tables as rows and cells with their spans to the HTML converter.
+ * Both fail (NULL, -1) with a message in why.
+ */
+struct nz_docx;
+
+struct nz_docx *nz_docx_open(const void *, size_t, char *, size_t);
+int	 nz_docx_run(struct nz_docx *, struct nz_html *, char *, size_t);
+void	 nz_docx_close(struct nz_docx *);
+
+/* normalize_office.c: documents that need converting first */
+enum nz_fmt {
+	NZ_FMT_TEXT,		/* text or HTML, in any encoding */
+	NZ_FMT_PDF,
+	NZ_FMT_ZIP,		/* DOCX, or another zip */
+	NZ_FMT_OLE2		/* .doc, .wps (and .xls) */
+};
+
+struct nz_office {
+	struct gip_out	*out;
+	int		 fold, t2s;	/* as for nz_sink_init */
+	int		 verbose;
+	unsigned	 timeout;	/* seconds a converter may take */
+};
+
+/* the format of a document, by its first bytes */
+enum nz_fmt nz_format(const unsigned char *, size_t);
+/*
+ * Convert a document of format fmt (not text) whose first n bytes are
+ * in head and the rest in fp (unless eof): writes its doc frame named
+ * name and its text, or nothing and an error naming display.  Returns
+ * the exit status for the document.
+ */
+int	 nz_office(const struct nz_office *, enum nz_fmt, const char *,
+	    const char *, const unsigned char *, size_t, FILE *, int);
 
 #endif /* NORMALIZE_H */

@@ -60,7 +60,7 @@ check_lines() {
 @test "--help prints the usage of the man page's SYNOPSIS" {
 	run gip-normalize --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: gip-normalize [-ksTv] [-f encoding] [file ...]" ]
+	[ "${lines[0]}" = "usage: gip-normalize [-0ksTv] [-f encoding] [--files0-from=list] [--label=name] [file ...]" ]
 	syn=$(mandoc -T ascii "$REPO/man/gip-normalize.1" | col -b |
 	    awk '/^SYNOPSIS/ { getline; print; exit }' | sed 's/^ *//')
 	[ "usage: $syn" = "${lines[0]}" ]
@@ -371,11 +371,12 @@ ${RS}line	18
 	[ "${lines[1]}" = "答复申请，计划" ]
 }
 
-@test "empty file: a doc frame and nothing else, quietly" {
-	run --separate-stderr gip-normalize "$F/empty.txt"
-	[ "$status" -eq 0 ]
-	[ -z "$stderr" ]
-	[ "$output" = "${RS}doc	$F/empty.txt" ]
+@test "empty file: an error (a failed download), the others converted; empty stdin: a doc frame, quietly" {
+	run --separate-stderr gip-normalize "$F/empty.txt" "$F/gb-short.txt"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "gip-normalize: $F/empty.txt: error: empty file (a failed download?)" ]
+	[ "${lines[0]}" = "${RS}doc	$F/gb-short.txt" ]
+	[ "${#lines[@]}" -eq 2 ]
 	run --separate-stderr gip-normalize < /dev/null
 	[ "$status" -eq 0 ]
 	[ "$output" = "${RS}doc	-" ]
