@@ -61,7 +61,7 @@ check_lines() {
 	run gip-normalize --help
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "usage: gip-normalize [-0ksTv] [-f encoding] [--files0-from=list] [--label=name] [file ...]" ]
-	syn=$(mandoc -T ascii "$REPO/man/gip-normalize.1" | col -b |
+	syn=$(mandoc -T ascii -O width=300 "$REPO/man/gip-normalize.1" | col -b |
 	    awk '/^SYNOPSIS/ { getline; print; exit }' | sed 's/^ *//')
 	[ "usage: $syn" = "${lines[0]}" ]
 	run gip-normalize --version
