@@ -98,14 +98,43 @@ check_fmt(int64_t v, char *buf)
 	return buf;
 }
 
+/*
+ * The rules name their cells with string constants (literals, the
+ * schema's strings) and ask for the same few hundred for every
+ * document: the answer is kept by the addresses of the names, so that
+ * a document costs no hashing or comparing of names.  Never pass a
+ * name from a buffer that changes.
+ */
+#define KEYMEMO	2048		/* a power of two, > 2 * the names asked */
+
 static int
 key(const char *table, const char *row, const char *col)
 {
-	int	 k;
+	static struct {
+		const char	*table, *row, *col;
+		int		 k;
+	}		 memo[KEYMEMO];
+	static int	 nmemo;
+	uintptr_t	 h;
+	int		 k;
 
+	h = ((uintptr_t)table * 31 + (uintptr_t)row) * 31 + (uintptr_t)col;
+	h ^= h >> 17;
+	for (h &= KEYMEMO - 1; memo[h].row != NULL; h = (h + 1) &
+	    (KEYMEMO - 1))
+		if (memo[h].row == row && memo[h].col == col &&
+		    memo[h].table == table)
+			return memo[h].k;
 	if ((k = check_key_find(table, row, col)) < 0)
 		gip_errx(GIP_EXIT_TROUBLE, "schema lacks %s/%s/%s", table,
 		    row, col);
+	if (2 * (nmemo + 1) <= KEYMEMO) {
+		memo[h].table = table;
+		memo[h].row = row;
+		memo[h].col = col;
+		memo[h].k = k;
+		nmemo++;
+	}
 	return k;
 }
 
@@ -683,11 +712,11 @@ rule_value(struct ctx *x)
 				what = "not a whole number";
 			else if (v->fl & CV_DEC5)
 				what = "more than 4 decimals";
-			if (*act == '\0')
-				act = check_fmt(v->v, buf);
 			break;
 		}
 		if (what != NULL) {
+			if (v->st == CST_NUM && *act == '\0')
+				act = check_fmt(v->v, buf);
 			gip_buf_reset(&x->msg);
 			gip_buf_adds(&x->msg, cellname(x, k));
 			gip_buf_adds(&x->msg, ": ");

@@ -8,6 +8,21 @@ const char *const gip_record_columns[GIP_RECORD_NCOL] = {
 	"value", "status", "raw", "line"
 };
 
+/* Up to 9 digits, the common line number, else 0 (strtonum's job). */
+static unsigned long
+small_number(const char *s)
+{
+	unsigned long	 v = 0;
+	int		 i;
+
+	for (i = 0; s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i == 9)
+			return 0;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	return s[i] == '\0' ? v : 0;
+}
+
 int
 gip_record_parse_tsv(char *p, size_t n, struct gip_record *r)
 {
@@ -35,7 +50,7 @@ gip_record_parse_tsv(char *p, size_t n, struct gip_record *r)
 	r->status = f[8];
 	r->raw = f[9];
 	r->line = 0;
-	if (*f[10] != '\0') {
+	if (*f[10] != '\0' && (r->line = small_number(f[10])) == 0) {
 		line = gip_strtonum(f[10], 0, LONG_MAX, &errstr);
 		if (errstr != NULL)
 			return -1;
