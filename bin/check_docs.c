@@ -24,6 +24,7 @@
 /* The schema's cells by key; one entry per (table, row, col). */
 struct key {
 	const char		*table, *row, *col;
+	uint64_t		 hash;		/* hash3 of the three */
 	const struct gip_cell	*cell[2];	/* 2021, 2019 */
 };
 
@@ -51,9 +52,11 @@ struct docs {
 	struct summ	 *summ;
 	size_t		  nsumm, summcap;
 	unsigned long	  ndocs;
+	int		  nextk;	/* the key after the last record's */
 };
 
 static uint64_t	 hash3(const char *, const char *, const char *);
+static int	 same(const char *, const char *);
 static uint64_t	 hash_name(const char *);
 static void	 hset_add(struct hset *, uint64_t);
 static int	 hset_has(const struct hset *, uint64_t);
@@ -79,6 +82,17 @@ hash3(const char *a, const char *b, const char *c)
 		h = (h ^ 0xff) * 0x100000001b3ULL;
 	}
 	return h;
+}
+
+/* strcmp(a, b) == 0, inline: the names are short. */
+static int
+same(const char *a, const char *b)
+{
+	while (*a == *b && *a != '\0') {
+		a++;
+		b++;
+	}
+	return *a == *b;
 }
 
 static uint64_t
@@ -110,7 +124,8 @@ check_keys_init(void)
 			keys[k].table = c[i].table;
 			keys[k].row = c[i].row;
 			keys[k].col = c[i].col;
-			h = hash3(c[i].table, c[i].row, c[i].col);
+			keys[k].hash = h = hash3(c[i].table, c[i].row,
+			    c[i].col);
 			while (khash[h & (KHASH - 1)] != 0)
 				h++;
 			khash[h & (KHASH - 1)] = (short)(k + 1);
@@ -131,14 +146,14 @@ check_nkeys(void)
 int
 check_key_find(const char *table, const char *row, const char *col)
 {
-	uint64_t	 h;
+	uint64_t	 h, h0;
 	int		 k;
 
-	for (h = hash3(table, row, col); (k = khash[h & (KHASH - 1)]) != 0;
-	    h++)
-		if (strcmp(keys[k - 1].row, row) == 0 &&
-		    strcmp(keys[k - 1].col, col) == 0 &&
-		    strcmp(keys[k - 1].table, table) == 0)
+	h0 = hash3(table, row, col);
+	for (h = h0; (k = khash[h & (KHASH - 1)]) != 0; h++)
+		if (keys[k - 1].hash == h0 && same(keys[k - 1].row, row) &&
+		    same(keys[k - 1].col, col) &&
+		    same(keys[k - 1].table, table))
 			return k - 1;
 	return -1;
 }
@@ -556,7 +571,13 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 		nr->text = fl ? check_doc_str(d, r->value) : 0;
 		return 0;
 	}
-	if ((k = check_key_find(r->table, r->row, r->col)) < 0) {
+	/* records come in the schema's order: try the next key first */
+	k = ds->nextk;
+	if (k >= nkeys || !same(keys[k].col, r->col) ||
+	    !same(keys[k].row, r->row) || !same(keys[k].table, r->table))
+		k = check_key_find(r->table, r->row, r->col);
+	ds->nextk = k + 1;
+	if (k < 0) {
 		if (!d->warned)
 			gip_diag(file, lineno, GIP_WARNING, "%s: unknown cell "
 			    "%s/%s/%s ignored", r->doc, r->table, r->row,
