@@ -128,22 +128,32 @@ gip_tsv_unescape(const char *p, size_t n, char *out)
 int
 gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
 {
-	char	*tab;
-	size_t	 start = 0, end, len;
-	int	 nf = 0, plain;
+	char	*tab, *q, *end = p + n;
+	size_t	 start = 0, stop, len;
+	int	 nf = 0;
 
 	/* one look for a backslash saves one per field (most lines) */
-	plain = memchr(p, '\\', n) == NULL;
+	if (memchr(p, '\\', n) == NULL) {
+		for (q = p;; q = tab + 1) {
+			tab = memchr(q, '\t', (size_t)(end - q));
+			if (nf < max) {
+				fields[nf] = q;
+				if (lens != NULL)
+					lens[nf] = (size_t)((tab == NULL ?
+					    end : tab) - q);
+				*(tab == NULL ? end : tab) = '\0';
+			}
+			nf++;
+			if (tab == NULL)
+				return nf;
+		}
+	}
 	for (;;) {
 		tab = memchr(p + start, '\t', n - start);
-		end = tab == NULL ? n : (size_t)(tab - p);
+		stop = tab == NULL ? n : (size_t)(tab - p);
 		if (nf < max) {
-			if (plain) {
-				p[end] = '\0';
-				len = end - start;
-			} else
-				len = gip_tsv_unescape(p + start, end - start,
-				    p + start);
+			len = gip_tsv_unescape(p + start, stop - start,
+			    p + start);
 			fields[nf] = p + start;
 			if (lens != NULL)
 				lens[nf] = len;
@@ -151,7 +161,7 @@ gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
 		nf++;
 		if (tab == NULL)
 			break;
-		start = end + 1;
+		start = stop + 1;
 	}
 	return nf;
 }
