@@ -130,9 +130,28 @@ struct stats_vent {
 	uint64_t	 count;
 };
 
+struct stats_vpair {
+	int64_t		 value;
+	uint64_t	 count;
+};
+
+/*
+ * One group's multiset: its (value, count) pairs sorted by value, and
+ * the pairs added since, merged in when they are as many as the sorted
+ * ones (at least 8, at most 4096): appending costs no cache miss, and
+ * sorting a few thousand pairs at a time costs less than one hash
+ * probe each into a table the size of all the values.
+ */
+struct stats_bag {
+	struct stats_vpair *run, *add;
+	uint32_t	 nrun, runcap, nadd, addcap;
+};
+
 struct stats_vtab {
-	struct stats_vent *slot;
-	size_t		 cap, n;
+	struct stats_bag *bag[2];	/* 'C' and 'R', by group id */
+	size_t		 nbag[2];
+	struct stats_vpair *tmp;	/* the sort's scratch */
+	size_t		 ntmp;
 };
 
 /* Options that shape the aggregation (and so the partial state). */

@@ -256,33 +256,108 @@ stats_strtab_free(struct stats_strtab *t, void (*freeval)(void *))
 	memset(t, 0, sizeof(*t));
 }
 
-static uint64_t
-vhash(char kind, uint32_t gid, int64_t v)
+/*
+ * LSD radix sort by value, a byte at a time, skipping the bytes all
+ * the values share (the high ones, mostly): the batches are a few
+ * thousand pairs, where it beats any comparison sort.
+ */
+static void
+vpair_sort(struct stats_vpair *a, size_t n, struct stats_vpair *tmp)
 {
-	uint64_t	 h = (uint64_t)v * 0x9E3779B97F4A7C15ULL;
+	struct stats_vpair *src = a, *dst = tmp, *sw;
+	size_t		 cnt[256], i, sum, c;
+	uint64_t	 k, lo, hi;
+	int		 shift;
 
-	h ^= ((uint64_t)gid << 1 | (kind == 'R')) * 0xC2B2AE3D27D4EB4FULL;
-	return h ^ (h >> 29);
+	if (n < 2)
+		return;
+	lo = hi = (uint64_t)a[0].value ^ (1ULL << 63);
+	for (i = 1; i < n; i++) {
+		k = (uint64_t)a[i].value ^ (1ULL << 63);
+		lo &= k;
+		hi |= k;
+	}
+	for (shift = 0; shift < 64; shift += 8) {
+		if (((lo ^ hi) >> shift & 0xff) == 0)
+			continue;	/* every value has the same byte */
+		memset(cnt, 0, sizeof(cnt));
+		for (i = 0; i < n; i++)
+			cnt[((uint64_t)src[i].value ^ (1ULL << 63)) >> shift &
+			    0xff]++;
+		for (i = 0, sum = 0; i < 256; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[((uint64_t)src[i].value ^ (1ULL << 63)) >>
+			    shift & 0xff]++] = src[i];
+		sw = src;
+		src = dst;
+		dst = sw;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
 }
 
+/*
+ * Merge the added pairs into the sorted run, equal values summed: in
+ * place, from the back, the run grown to hold both.
+ */
 static void
-vtab_grow(struct stats_vtab *t)
+bag_flush(struct stats_vtab *t, struct stats_bag *b)
 {
-	struct stats_vent *old = t->slot;
-	size_t		 oldcap = t->cap, i, j;
+	struct stats_vpair *r, *a;
+	size_t		 i, j, k, n, cap;
 
-	t->cap = oldcap ? oldcap * 2 : 1024;
-	t->slot = gip_xcalloc(t->cap, sizeof(*t->slot));
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].count == 0)
-			continue;
-		for (j = vhash(old[i].kind, old[i].gid, old[i].value) &
-		    (t->cap - 1); t->slot[j].count != 0;
-		    j = (j + 1) & (t->cap - 1))
-			continue;
-		t->slot[j] = old[i];
+	if (b->nadd == 0)
+		return;
+	if (t->ntmp < b->nadd) {
+		free(t->tmp);
+		t->ntmp = b->addcap;
+		t->tmp = gip_xreallocarray(NULL, t->ntmp, sizeof(*t->tmp));
 	}
-	free(old);
+	vpair_sort(b->add, b->nadd, t->tmp);
+	/* equal values within the batch first, so that the run needs none */
+	a = b->add;
+	for (i = 1, n = 1; i < b->nadd; i++)
+		if (a[i].value == a[n - 1].value)
+			a[n - 1].count += a[i].count;
+		else
+			a[n++] = a[i];
+	if (b->nrun + n > b->runcap) {
+		cap = b->runcap ? b->runcap : 8;
+		while (cap < b->nrun + n)
+			cap *= 2;
+		b->run = gip_xreallocarray(b->run, cap, sizeof(*b->run));
+		b->runcap = (uint32_t)cap;
+	}
+	r = b->run;
+	/* values of the batch already in the run: add their counts */
+	for (i = 0, j = 0, k = 0; j < n; j++) {
+		while (i < b->nrun && r[i].value < a[j].value)
+			i++;
+		if (i < b->nrun && r[i].value == a[j].value)
+			r[i].count += a[j].count;
+		else
+			a[k++] = a[j];
+	}
+	/* the new ones merged in from the back */
+	i = b->nrun;
+	j = k;
+	b->nrun += (uint32_t)k;
+	for (n = b->nrun; j > 0; n--)
+		if (i > 0 && r[i - 1].value > a[j - 1].value)
+			r[n - 1] = r[--i];
+		else
+			r[n - 1] = a[--j];
+	b->nadd = 0;
+	/* the next batch: as many as the run, 8 to 4096 pairs */
+	cap = b->nrun < 8 ? 8 : b->nrun > 4096 ? 4096 : b->nrun;
+	if (cap > b->addcap) {
+		b->add = gip_xreallocarray(b->add, cap, sizeof(*b->add));
+		b->addcap = (uint32_t)cap;
+	}
 }
 
 /* Add count occurrences of value v to group gid's multiset. */
@@ -290,34 +365,28 @@ void
 stats_vtab_add(struct stats_vtab *t, char kind, uint32_t gid, int64_t v,
     uint64_t count)
 {
-	struct stats_vent *e;
-	size_t		 j;
+	struct stats_bag *b;
+	size_t		 w = kind == 'R', n;
 
-	if ((t->n + 1) * 2 > t->cap)
-		vtab_grow(t);
-	for (j = vhash(kind, gid, v) & (t->cap - 1);
-	    (e = &t->slot[j])->count != 0; j = (j + 1) & (t->cap - 1))
-		if (e->value == v && e->gid == gid && e->kind == kind) {
-			e->count += count;
-			return;
-		}
-	e->kind = kind;
-	e->gid = gid;
-	e->value = v;
-	e->count = count;
-	t->n++;
-}
-
-static int
-cmp_vent(const void *a, const void *b)
-{
-	const struct stats_vent *x = a, *y = b;
-
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->gid != y->gid)
-		return x->gid < y->gid ? -1 : 1;
-	return (x->value > y->value) - (x->value < y->value);
+	if (gid >= t->nbag[w]) {
+		n = t->nbag[w] ? t->nbag[w] : 64;
+		while (n <= gid)
+			n *= 2;
+		t->bag[w] = gip_xreallocarray(t->bag[w], n, sizeof(*b));
+		memset(t->bag[w] + t->nbag[w], 0, (n - t->nbag[w]) *
+		    sizeof(*b));
+		t->nbag[w] = n;
+	}
+	b = &t->bag[w][gid];
+	if (b->nadd == b->addcap) {
+		if (b->addcap < 8) {
+			b->add = gip_xreallocarray(b->add, 8, sizeof(*b->add));
+			b->addcap = 8;
+		} else
+			bag_flush(t, b);
+	}
+	b->add[b->nadd].value = v;
+	b->add[b->nadd++].count = count;
 }
 
 /* All entries sorted by kind, group, value (caller frees). */
@@ -325,13 +394,25 @@ struct stats_vent *
 stats_vtab_sorted(struct stats_vtab *t, size_t *n)
 {
 	struct stats_vent *v;
-	size_t		 i, k = 0;
+	struct stats_bag *b;
+	size_t		 w, i, j, k = 0, total = 0;
 
-	v = gip_xreallocarray(NULL, t->n ? t->n : 1, sizeof(*v));
-	for (i = 0; i < t->cap; i++)
-		if (t->slot[i].count != 0)
-			v[k++] = t->slot[i];
-	qsort(v, k, sizeof(*v), cmp_vent);
+	for (w = 0; w < 2; w++)
+		for (i = 0; i < t->nbag[w]; i++) {
+			bag_flush(t, &t->bag[w][i]);
+			total += t->bag[w][i].nrun;
+		}
+	v = gip_xreallocarray(NULL, total ? total : 1, sizeof(*v));
+	for (w = 0; w < 2; w++)
+		for (i = 0; i < t->nbag[w]; i++) {
+			b = &t->bag[w][i];
+			for (j = 0; j < b->nrun; j++, k++) {
+				v[k].kind = w ? 'R' : 'C';
+				v[k].gid = (uint32_t)i;
+				v[k].value = b->run[j].value;
+				v[k].count = b->run[j].count;
+			}
+		}
 	*n = k;
 	return v;
 }
@@ -339,7 +420,16 @@ stats_vtab_sorted(struct stats_vtab *t, size_t *n)
 void
 stats_vtab_free(struct stats_vtab *t)
 {
-	free(t->slot);
+	size_t	 w, i;
+
+	for (w = 0; w < 2; w++) {
+		for (i = 0; i < t->nbag[w]; i++) {
+			free(t->bag[w][i].run);
+			free(t->bag[w][i].add);
+		}
+		free(t->bag[w]);
+	}
+	free(t->tmp);
 	memset(t, 0, sizeof(*t));
 }
 
