@@ -26,6 +26,7 @@
 #define TBF_TRAILE	0x08	/* EMPTY after every number on its line */
 #define TBF_DROP	0x10	/* text kept out of the label stream */
 #define TBF_ETAIL	0x20	/* EMPTY after the last text of its line */
+#define TBF_LONE	0x40	/* EMPTY alone on its line ("|"): a real cell */
 
 /* units glued to a number */
 #define TBU_NONE	0
@@ -121,6 +122,7 @@ struct tabspec {
 	size_t		 nrow;
 	size_t		 minrows;	/* rows located to call it a table */
 	const char	*hdr[10];	/* header words, one needed (二) */
+	const char	*cut[4];	/* header words that let two rows do */
 };
 
 struct rowres {

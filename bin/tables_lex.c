@@ -473,6 +473,37 @@ is_footer(const char *s, size_t n)
 	    3, "页");
 }
 
+/*
+ * A pipe row without the leading pipe, as web pages flattened to text
+ * leave them: "规章 | 0 | 0 | 0 |", or one cell a line, "规章 |".
+ */
+static int
+is_piperow(const char *p, size_t n)
+{
+	size_t	 i;
+
+	if (p[n - 1] == '|')
+		return 1;
+	for (i = 1; i + 1 < n; i++)
+		if (p[i] == '|' && (p[i - 1] == ' ' || p[i + 1] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * "||", "|||": what a spanned cell leaves in a cell-a-line table; no
+ * cell at all.
+ */
+static int
+is_filler(const char *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && p[i] == '|'; i++)
+		;
+	return n >= 2 && i == n;
+}
+
 static int
 is_mdrule(const char *p, size_t n)
 {
@@ -644,8 +675,8 @@ lex_line(struct tb_doc *d, size_t li)
 		return;
 	if (memchr(s, '\t', n) != NULL)
 		mode = '\t';
-	else if (*p == '|') {
-		if (is_mdrule(p, fl))
+	else if (*p == '|' || is_piperow(p, fl)) {
+		if (is_mdrule(p, fl) || is_filler(p, fl))
 			return;
 		mode = '|';
 	} else
@@ -657,10 +688,17 @@ lex_line(struct tb_doc *d, size_t li)
 		e = s;
 		if (mode == '|') {
 			/* drop the edges outside the first and last pipe */
-			e = p + 1;
+			e = *p == '|' ? p + 1 : p;
 			end = p + fl;
 			if (end > e && end[-1] == '|')
 				end--;
+			/* "|" alone: one blank cell of a cell-a-line table */
+			if (fl == 1) {
+				c = new_cell(d, li, p, 0);
+				c->kind = TB_EMPTY;
+				c->flags |= TBF_LONE | TBF_CAND;
+				return;
+			}
 		}
 		for (;;) {
 			f = memchr(e, mode, (size_t)(end - e));

@@ -289,7 +289,7 @@ fixture() {
 	[ "$(cell t3 carry_in natural)" = "1 num 1" ]
 	[ "$(cell t3 open total)" = "6 num 6" ]
 	[[ "$stderr" == *"a.txt:1: error: t3 new"* ]]
-	[[ "$stderr" == *"t3 deny_secret (1.属于国家秘密): row not found"* ]]
+	[[ "$stderr" == *"t3 deny_secret (1.属于国家秘密): truncated"* ]]
 }
 
 @test "tables: a row left all blank in a TSV table" {
