@@ -144,6 +144,15 @@ struct tabres {
 
 void	 tb_find(struct tb_doc *);
 size_t	 tb_stream_cell(const struct tb_doc *, size_t);
+const struct tabspec *tb_spec(const char *, unsigned);
+size_t	 tb_width(const struct tabspec *, size_t);
+int	 tb_row_of(const struct tabspec *, const struct gip_cell *);
+const char *tb_cell_keys(const struct gip_cell *);
+void	 tb_emit_missing(struct tb_doc *, const struct gip_cell *,
+	    const char *, unsigned long);
+
+/* tables_glued.c */
+int	 tb_glued(struct tb_doc *, int);
 
 /* tables_rows.c */
 size_t	 tb_pos_in_line(const struct tb_doc *, size_t);

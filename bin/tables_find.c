@@ -261,6 +261,41 @@ spec_init(void)
 	}
 }
 
+/* The template's rows of a table ("t2", "t3") in template tmpl. */
+const struct tabspec *
+tb_spec(const char *table, unsigned tmpl)
+{
+	size_t	 k;
+
+	spec_init();
+	for (k = 0; k < NSPEC; k++)
+		if (specs[k].tmpl == tmpl && strcmp(specs[k].table, table) == 0)
+			return &specs[k];
+	return NULL;
+}
+
+/* The number of values of row r of a template's table. */
+size_t
+tb_width(const struct tabspec *sp, size_t r)
+{
+	return width[sp - specs][r];
+}
+
+/* Row of schema cell sc in the template's table, or -1. */
+int
+tb_row_of(const struct tabspec *sp, const struct gip_cell *sc)
+{
+	return rowof[sp - specs][sc - schema0];
+}
+
+/* The record keys of schema cell sc, made once. */
+const char *
+tb_cell_keys(const struct gip_cell *sc)
+{
+	spec_init();
+	return keystr[sc - schema0];
+}
+
 /*
  * Do the rows read so far sit in the header's columns?  Converters that
  * shift some rows a cell left or right (seeds 000, 002) make column
@@ -587,8 +622,8 @@ emit_blank(struct tb_doc *d, const struct gip_cell *sc,
 	tb_rec_add(d, &rec);
 }
 
-static void
-emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
+void
+tb_emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
     unsigned long line)
 {
 	struct tb_rec	 rec;
@@ -597,7 +632,7 @@ emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
 	rec.table = sc->table;
 	rec.row = sc->row;
 	rec.col = sc->col;
-	rec.keys = keystr[sc - schema0];
+	rec.keys = tb_cell_keys(sc);
 	rec.status = TBS_MISSING;
 	rec.rbuf = TBR_MSG;
 	rec.roff = tb_msg(d, "%s", why);
@@ -650,7 +685,7 @@ emit_grid(struct tb_doc *d, const struct tabres *tr, unsigned tmpl)
 			d->failed = 1;
 			cut = strcmp(rr->why, "truncated") == 0;
 		}
-		emit_missing(d, &s[i], why, line);
+		tb_emit_missing(d, &s[i], why, line);
 	}
 }
 
@@ -713,7 +748,7 @@ run_has(const struct tb_doc *d, size_t a, size_t b, const char *w)
 }
 
 /* Table 四: a header run, then 15 values in template order. */
-static void
+static int
 find_t4(struct tb_doc *d)
 {
 	const struct gip_cell *s;
@@ -783,7 +818,7 @@ find_t4(struct tb_doc *d)
 			break;
 	}
 	if (!have)
-		return;
+		return 0;
 	s = gip_schema(&n);
 	for (i = 0; i < n; i++) {
 		if (strcmp(s[i].table, "t4") != 0)
@@ -804,9 +839,10 @@ find_t4(struct tb_doc *d)
 			char	 why[160];
 
 			fmt_why(why, sizeof(why), &first);
-			emit_missing(d, &s[i], why, src_line(d, first.keycell));
+			tb_emit_missing(d, &s[i], why, src_line(d, first.keycell));
 		}
 	}
+	return 1;
 }
 
 /* Count the words of a list found in the label stream. */
@@ -880,7 +916,11 @@ tb_find(struct tb_doc *d)
 		tb_realign(d, &t3[k]);
 		emit_grid(d, &t3[k], tmpl);
 	}
-	find_t4(d);
+	/* tables not found in cells may be glued together on one line */
+	if (!t2[k].present || !t3[k].present)
+		tb_glued(d, (t2[k].present ? 0 : 1) | (t3[k].present ? 0 : 2));
+	if (!find_t4(d))
+		tb_glued(d, 4);
 	if (d->tmplname == NULL && d->nrec > 0)
 		d->tmplname = "unknown";
 }
