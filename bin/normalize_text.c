@@ -19,6 +19,8 @@
 /* byte classes of the scanner: 0 copies, anything else is looked at */
 enum { C_COPY, C_CTRL, C_SPACE, C_TAB, C_LF, C_CR, C_LEAD, C_HAN };
 
+static uint32_t	 cp3(const unsigned char *);
+
 static unsigned char	 cls[256];
 /* length of a character starting with this byte that is always copied */
 static unsigned char	 skip[256];
@@ -169,12 +171,94 @@ begin(struct nz_sink *s)
 	s->aftertab = 0;
 }
 
+/*
+ * A pinyin letter at b[i-k..i) (k = 1 or 2), read backwards: a-z, or a
+ * vowel with a tone mark or ü (then *tone is set).
+ */
+static size_t
+pinyin_back(const unsigned char *b, size_t i, int *tone)
+{
+	unsigned char	 c;
+
+	if (i >= 1 && b[i - 1] >= 'a' && b[i - 1] <= 'z')
+		return 1;
+	if (i < 2 || (b[i - 1] & 0xC0) != 0x80)
+		return 0;
+	c = b[i - 1];
+	switch (b[i - 2]) {
+	case 0xC3:	/* à á è é ì í ò ó ù ú ü */
+		if (c == 0xA0 || c == 0xA1 || c == 0xA8 || c == 0xA9 ||
+		    c == 0xAC || c == 0xAD || c == 0xB2 || c == 0xB3 ||
+		    c == 0xB9 || c == 0xBA || c == 0xBC)
+			break;
+		return 0;
+	case 0xC4:	/* ā ē ě ī */
+		if (c == 0x81 || c == 0x93 || c == 0x9B || c == 0xAB)
+			break;
+		return 0;
+	case 0xC5:	/* ō ū */
+		if (c == 0x8D || c == 0xAB)
+			break;
+		return 0;
+	case 0xC7:	/* ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ */
+		if (c >= 0x8E && c <= 0x9C && c % 2 == 0)
+			break;
+		return 0;
+	default:
+		return 0;
+	}
+	*tone = 1;
+	return 2;
+}
+
+/*
+ * Mirror sites annotate characters with their pinyin: 報(bào)告.  When
+ * the line so far ends in a Han character, "(", one pinyin syllable
+ * with a tone mark and ")", drop the annotation.  Returns its length.
+ */
+static size_t
+pinyin_tail(const unsigned char *b, size_t from, size_t len)
+{
+	size_t	 i = len - 1, k, nl = 0;
+	int	 tone = 0;
+	uint32_t cp;
+
+	while ((k = pinyin_back(b, i, &tone)) > 0 && nl < 7) {
+		i -= k;
+		nl++;
+	}
+	if (nl == 0 || nl > 6 || !tone || i < from + 4 || b[i - 1] != '(')
+		return 0;
+	i--;
+	if ((b[i - 3] & 0xF0) != 0xE0)
+		return 0;
+	cp = cp3(b + i - 3);
+	if (cp < 0x3400 || cp > 0x9FFF)
+		return 0;
+	return len - i;
+}
+
 static void
 put(struct nz_sink *s, const char *p, size_t n)
 {
+	const char	*q;
+	size_t		 k;
+
 	if (!s->inl || s->spaces > 0)
 		begin(s);
 	s->aftertab = 0;
+	/* unless -T, pinyin annotations go: see pinyin_tail() */
+	while (s->t2s && (q = memchr(p, ')', n)) != NULL) {
+		gip_out_write(s->out, p, (size_t)(q - p) + 1);
+		n -= (size_t)(q - p) + 1;
+		p = q + 1;
+		k = pinyin_tail((const unsigned char *)s->out->buf.p,
+		    s->out->lstart, s->out->buf.len);
+		if (k > 0) {
+			s->out->buf.len -= k;
+			s->lastcp = 0;
+		}
+	}
 	gip_out_write(s->out, p, n);
 	spill(s);
 }
