@@ -718,7 +718,12 @@ t4_header(const struct tb_doc *d, const struct tb_cell *c)
 	if (bits[(set[0] - 0x4E00) / 8] == 0)
 		for (i = 0; i < sizeof(set) / sizeof(set[0]); i++)
 			bits[(set[i] - 0x4E00) / 8] |= 1 << ((set[i] - 0x4E00) % 8);
-	if (c->kind != TB_TEXT || (c->flags & TBF_DROP) || n == 0)
+	/* a header written one character a line (is_vertical() drops it) */
+	if (c->kind == TB_TEXT && (c->flags & TBF_DROP) &&
+	    !(c->flags & TBF_PROSE) && c->rlen == 3) {
+		p = d->text.p + c->roff;
+		n = 3;
+	} else if (c->kind != TB_TEXT || (c->flags & TBF_DROP) || n == 0)
 		return 0;
 	for (i = 0; i < n; i += k) {
 		k = gip_utf8_decode(p + i, n - i, &cp);
@@ -732,17 +737,32 @@ t4_header(const struct tb_doc *d, const struct tb_cell *c)
 	return 1;
 }
 
+/*
+ * Does the text of cells a..b hold w, in one cell or over the single
+ * characters of a header written vertically?
+ */
 static int
 run_has(const struct tb_doc *d, size_t a, size_t b, const char *w)
 {
-	size_t	 i, k = strlen(w);
+	size_t	 i, k = strlen(w), m = 0;
 	const struct tb_cell *c;
+	char	 chars[96];
 
 	for (i = a; i < b; i++) {
 		c = &d->cells[i];
 		if (c->kind == TB_TEXT && !(c->flags & TBF_DROP) &&
 		    memmem(d->stream.p + c->noff, c->nlen, w, k) != NULL)
 			return 1;
+		if (c->kind == TB_TEXT && !(c->flags & TBF_PROSE) &&
+		    c->rlen == 3) {
+			if (m + 3 > sizeof(chars))
+				memmove(chars, chars + 3, m -= 3);
+			memcpy(chars + m, d->text.p + c->roff, 3);
+			m += 3;
+			if (m >= k && memcmp(chars + m - k, w, k) == 0)
+				return 1;
+		} else
+			m = 0;
 	}
 	return 0;
 }
