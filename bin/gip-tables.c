@@ -64,8 +64,9 @@ doc_start(struct ctx *c, const char *name)
 	free(d->year);
 	free(d->tmpl);
 	free(d->published);
+	free(d->tbasis);
 	d->name = gip_xstrdup(name);
-	d->agency = d->year = d->tmpl = d->published = NULL;
+	d->agency = d->year = d->tmpl = d->published = d->tbasis = NULL;
 	d->cursec = -1;
 	gip_buf_reset(&d->text);
 	gip_buf_reset(&d->stream);
@@ -110,6 +111,8 @@ meta(struct tb_doc *d, struct gip_stream *s)
 		slot = &d->tmpl;
 	else if (strcmp(s->fields[1], "published") == 0)
 		slot = &d->published;
+	else if (strcmp(s->fields[1], "template_basis") == 0)
+		slot = &d->tbasis;
 	if (slot == NULL)
 		return;
 	free(*slot);
@@ -137,9 +140,9 @@ doc_end(struct ctx *c)
 		tb_find(d);
 		d->name = keep;
 	}
-	/* prose facts only where the standard tables apply */
-	if (d->tmplname != NULL && gip_schema_tmpl(d->tmplname) != 0)
-		tb_narr(d);
+	/* prose facts in every report, whatever its template */
+	tb_narr(d);
+	tb_doc_status(d);
 	if (c->flags & F_VERBOSE)
 		gip_diag(shown, 0, GIP_NOTE, "template %s, %zu records",
 		    d->tmplname != NULL ? d->tmplname : "none", d->nrec);

@@ -78,6 +78,7 @@ struct tb_doc {
 	char		*name;
 	char		*agency, *year, *tmpl;	/* from meta frames, or NULL */
 	char		*published;	/* meta published, YYYY-MM-DD */
+	char		*tbasis;	/* meta template_basis, or NULL */
 	int		 cursec;
 	struct gip_buf	 text;
 	struct tb_line	*lines;
@@ -89,6 +90,7 @@ struct tb_doc {
 	size_t		 ntcell, captcell;
 	struct gip_buf	 vals;
 	struct gip_buf	 msg;
+	struct gip_buf	 tmp;		/* scratch */
 	struct tb_rec	*recs;
 	size_t		 nrec, caprec;
 	const char	*tmplname;	/* template used: "2021", "2019" */
@@ -170,6 +172,9 @@ void	 tb_realign(const struct tb_doc *, struct tabres *);
 extern const char *const tb_narr_keys[][2];
 extern const size_t tb_nnarr;
 void	 tb_narr(struct tb_doc *);
+
+/* tables_doc.c */
+void	 tb_doc_status(struct tb_doc *);
 
 /* tables_out.c */
 void	 tb_rec_add(struct tb_doc *, const struct tb_rec *);

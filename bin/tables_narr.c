@@ -25,8 +25,16 @@
 #include "tables.h"
 
 enum { N_LICENSE, N_PENALTY, N_COERCION, N_FEE, N_NEW, N_CARRYIN,
-    N_CARRYOUT, N_REVIEW, N_LITIG, N_PERIOD, N_PUBLISHED, N_MAX };
+    N_CARRYOUT, N_OPEN, N_PARTIAL, N_OPENPART, N_DENY, N_UNABLE, N_IGNORE,
+    N_OTHER, N_DONE, N_REVIEW, N_LITIG, N_PROACTIVE, N_PERIOD, N_PUBLISHED,
+    N_MAX };
 
+/*
+ * Keys: a grid cell's row and column (t2/t3/t4), or for the facts that
+ * are sums of cells (open_partial, deny, unable, ignore, other in the
+ * 2021 template, litigation) and the one that has no cell (proactive)
+ * a row of their own; see gip-tables(1).
+ */
 const char *const tb_narr_keys[][2] = {
 	{ "license", "decisions" },
 	{ "penalty", "decisions" },
@@ -35,14 +43,24 @@ const char *const tb_narr_keys[][2] = {
 	{ "new", "total" },
 	{ "carry_in", "total" },
 	{ "carry_out", "total" },
+	{ "open", "total" },
+	{ "partial", "total" },
+	{ "open_partial", "total" },
+	{ "deny", "total" },
+	{ "unable", "total" },
+	{ "ignore", "total" },
+	{ "other", "total" },
+	{ "total", "total" },
 	{ "review", "total" },
 	{ "litigation", "total" },
+	{ "proactive", "items" },
 	{ "period", "year" },
 	{ "published", "date" },
 };
 const size_t tb_nnarr = N_MAX;
 
-#define SPAN_MAX	60	/* bytes between a verb and its 申请 */
+#define SPAN_MAX	60	/* bytes back from a key to its negation */
+#define SPAN_VERB	120	/* bytes between a verb and its 申请 */
 
 /*
  * Pieces of the patterns.  SP is the space normalize leaves in prose;
@@ -64,7 +82,7 @@ const size_t tb_nnarr = N_MAX;
 #define U_APPL		"(?:件|个|条|宗)"
 /*
  * UPTO(w): the object of 收到 up to the word w: no party, no other
- * procedure, no number, no clause end.  SPAN_MAX bytes hold at most 54
+ * procedure, no number, no clause end.  SPAN_VERB bytes hold at most 54
  * characters; the bytes are counted in try_at().
  */
 #define OBJ		"(?!法人|组织|企业|自然人|复议|诉讼|投诉|举报|信访|" \
@@ -97,20 +115,39 @@ const size_t tb_nnarr = N_MAX;
 
 static struct gip_re *period_re;
 
-/* the words that start a fact, searched in this order */
-enum { T_XZ, T_NEW, T_RECV, T_CARRY, T_PERIOD };
+/*
+ * The words that start a fact, searched in this order: the first
+ * statement of a quantity wins, the verbs of 新收 before 依申请公开 N件.
+ */
+enum { T_XZ, T_NEW, T_RECV, T_BYREQ, T_CARRY, T_DEFER, T_OUT, T_DONE,
+    T_CASE, T_PROACT, T_PERIOD };
 
 static const struct {
 	const char	*word;
 	int		 trig;
 } trigs[] = {
 	{ "行政", T_XZ }, { "新收", T_NEW }, { "收到", T_RECV },
-	{ "接到", T_RECV }, { "结转", T_CARRY }, { "统计", T_PERIOD },
+	{ "接到", T_RECV }, { "受理", T_RECV }, { "接收", T_RECV },
+	{ "依申", T_BYREQ }, { "结转", T_CARRY }, { "顺延", T_DEFER },
+	{ "予以", T_OUT }, { "同意", T_OUT }, { "部分", T_OUT },
+	{ "不予", T_OUT }, { "不同", T_OUT }, { "无法", T_OUT },
+	{ "其他", T_OUT }, { "办结", T_DONE }, { "答复", T_DONE },
+	{ "复议", T_CASE }, { "诉讼", T_CASE }, { "主动", T_PROACT },
+	{ "统计", T_PERIOD },
 };
 
 #define P_DEC		0x1	/* the number may have decimals */
 #define P_DISCL		0x2	/* only about information disclosure */
-#define P_SPAN		0x4	/* 申请 within SPAN_MAX bytes of the verb */
+#define P_SPAN		0x4	/* 申请 within SPAN_VERB bytes of the verb */
+#define P_APPL		0x8	/* only in a sentence about applications */
+#define P_NUMFIRST	0x10	/* groups 2 and 3 swapped: "收到70件申请" */
+
+#define VERB		"(?:收到|接到|受理|接收)"
+#define W_OUT		W_COUNT "|的|申请"
+#define U_ITEM		"(?:条|件|篇|项|个)"
+/* a conjunction after another outcome: the sum, not this outcome */
+#define CONJ_BEFORE	"(?<!公开及|公开和|公开与|公开、|公开或|公开以及|公开或者)"
+#define OUT(w)		"()" w "(?:申请)?+()" FILL(W_OUT, 3) NUM U_APPL
 
 /*
  * Every pattern has three groups: 1 starts the phrase (empty at the
@@ -129,8 +166,9 @@ static struct pat {
 	    "()" FILL(W_COUNT, 3) NUM U_COUNT, NULL },
 	{ T_XZ, N_COERCION, 0, "行政强制", "()行政强制"
 	    OPT("措施|决定|案件") "()" FILL(W_COUNT, 3) NUM U_COUNT, NULL },
-	{ T_XZ, N_FEE, P_DEC, "行政事业性收费", "()行政事业性收费()"
-	    FILL(W_COUNT, 3) NUM "万元", NULL },
+	{ T_XZ, N_FEE, P_DEC, "行政事业性收费", "()行政事业性收费"
+	    OPT("金额|收入|总额|总金额") "()" FILL(W_COUNT, 3) NUM "万元",
+	    NULL },
 	{ T_XZ, N_REVIEW, P_DISCL, "行政复议", "()行政复议"
 	    OPT("案件|申请") "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
 	{ T_XZ, N_LITIG, P_DISCL, "行政诉讼", "()行政诉讼"
@@ -140,18 +178,56 @@ static struct pat {
 	    "(申请)" FILL(W_APPL, 2) NUM U_APPL, NULL },
 	{ T_NEW, N_NEW, P_SPAN, NULL, NEG_G1 "新收" UPTO("申请") "(申请)"
 	    NOT_CAUSE, NULL },
-	/* 收到, 接到: the first 申请 after 公开: "依申请公开文件申请" */
-	{ T_RECV, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()(?:收到|接到)"
+	/* 收到, 接到 ...: the first 申请 after 公开: "依申请公开文件申请" */
+	{ T_RECV, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()" VERB
 	    UPTO("公开") "公开" UPTO("申请") "(申请)" FILL(W_APPL, 2) NUM
 	    U_APPL, NULL },
-	{ T_RECV, N_NEW, P_SPAN, NULL, NEG_G1 "(?:收到|接到)" UPTO("公开")
+	/* "共接到社会公众依申请公开184件", "受理并办理依申请公开5件" */
+	{ T_RECV, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()" VERB
+	    UPTO("依申请公开") "(依申请公开)" OPT("申请|事项")
+	    FILL(W_APPL, 2) NUM U_APPL, NULL },
+	/* "共收到70件申请", "受理5件政府信息公开申请" */
+	{ T_RECV, N_NEW, P_NUMFIRST, NULL, "(?<!" NEG ")()(?:" VERB "|新收)"
+	    FILL("共计|共|各类|了|到", 2) NUM U_APPL
+	    "(?:政府信息公开|信息公开|依申请公开|公开)?+(申请)", NULL },
+	{ T_RECV, N_NEW, P_SPAN, NULL, NEG_G1 VERB UPTO("公开")
 	    "公开" UPTO("申请") "(申请)" NOT_CAUSE, NULL },
+	/* "依申请公开5件"; not what was done with them (办结依申请公开81件) */
+	{ T_BYREQ, N_NEW, P_APPL, NULL, "(?<!办结|答复|办理|完成|处理|结转|"
+	    "其中)()依申请公开" OPT("申请|事项|信息") "()" FILL(W_APPL, 2)
+	    NUM U_APPL, NULL },
 	/* "上年结转15件", "结转下年度继续办理3件" */
 	{ T_CARRY, N_CARRYIN, 0, NULL, LAST_YEAR_G1 "结转()"
-	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
+	    FILL(W_TAIL "|办理|继续办理", 3) NUM U_APPL, NULL },
 	{ T_CARRY, N_CARRYOUT, 0, NULL, "(?<!" LAST_YEAR ")()结转"
 	    OPT("至|到") "(?>下年度|下一年度|下年)" OPT("继续办理|办理") "()"
 	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
+	/* outcomes: only in a sentence about applications */
+	{ T_OUT, N_OPENPART, P_APPL, NULL, "()(?<!不)(?:予以|同意)?+公开"
+	    "(?:及|和|与|、|或者|或|以及)(?:予以|同意)?+部分公开(?:申请)?+()"
+	    FILL(W_OUT, 3) NUM U_APPL, NULL },
+	{ T_OUT, N_OPEN, P_APPL, NULL, "(?<!不)" OUT("(?:予以公开|同意公开)"),
+	    NULL },
+	{ T_OUT, N_PARTIAL, P_APPL, NULL, CONJ_BEFORE
+	    OUT("(?:同意)?+部分公开"), NULL },
+	{ T_OUT, N_DENY, P_APPL, NULL, OUT("(?:不予公开|不予以公开|不同意公开)"),
+	    NULL },
+	{ T_OUT, N_UNABLE, P_APPL, NULL, OUT("无法提供"), NULL },
+	{ T_OUT, N_IGNORE, P_APPL, NULL, OUT("不予处理"), NULL },
+	{ T_OUT, N_OTHER, P_APPL, NULL, OUT("其他处理"), NULL },
+	/* 办结, 答复: all of them, not those on time */
+	{ T_DONE, N_DONE, P_APPL, NULL, "(?<!未|按时|按期|逾期|超期)()"
+	    "(?:办结|答复)" OPT("政府信息公开申请|依申请公开申请|依申请公开|"
+	    "申请|的申请") "()" FILL(W_COUNT, 3) NUM U_APPL, NULL },
+	/* 复议, 诉讼 without 行政 ("被申请复议2件") */
+	{ T_CASE, N_REVIEW, P_DISCL, "复议", "(?<!行政)()复议"
+	    OPT("案件|申请") "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
+	{ T_CASE, N_LITIG, P_DISCL, "诉讼", "(?<!行政)()诉讼" OPT("案件")
+	    "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
+	/* the year's, not the total since the start (累计) */
+	{ T_PROACT, N_PROACTIVE, 0, NULL, "(?<!累计|总计|历年)()主动公开"
+	    "(?:(?:(?!政府信息)[^、等，。；,;:：0-9]){0,12}+政府信息|信息|"
+	    "文件)?+()" FILL(W_COUNT, 3) NUM U_ITEM, NULL },
 };
 
 #define NPAT	(sizeof(pats) / sizeof(pats[0]))
@@ -178,6 +254,7 @@ struct para {
 	int		 prose;		/* a line of it is a sentence */
 	size_t		 sa, sb;	/* the last sentence looked at */
 	int		 sdiscl;	/* it names 信息公开 */
+	int		 sappl;		/* it names 申请 */
 	size_t		*bad;		/* lines where a pattern gave up */
 	size_t		 nbad, capbad;
 	const char	*shown;		/* the document, for diagnostics */
@@ -280,13 +357,26 @@ has(const char *p, size_t a, size_t b, const char *w)
 static int
 about_disclosure(const struct tb_doc *d, struct para *pa, size_t pos)
 {
-	if (in_sec4(d, pa, pos))
-		return 1;
 	if (pos < pa->sa || pos >= pa->sb) {
 		sentence(pa->b.p, pa->b.len, pos, &pa->sa, &pa->sb);
-		pa->sdiscl = has(pa->b.p, pa->sa, pa->sb, "信息公开");
+		pa->sdiscl = has(pa->b.p, pa->sa, pa->sb, "信息公开") ||
+		    has(pa->b.p, pa->sa, pa->sb, "依申请公开");
+		pa->sappl = has(pa->b.p, pa->sa, pa->sb, "申请");
 	}
-	return pa->sdiscl;
+	return pa->sdiscl || in_sec4(d, pa, pos);
+}
+
+/*
+ * Is the outcome at pos about applications: in section 三, or 申请 in
+ * its sentence ("予以公开" of a list of proactive items is not)?
+ */
+static int
+about_applications(const struct tb_doc *d, struct para *pa, size_t pos)
+{
+	if (d->lines[line_of(pa, pos)].sec == 3)
+		return 1;
+	about_disclosure(d, pa, pos);
+	return pa->sappl;
 }
 
 static void
@@ -379,15 +469,6 @@ negated_case(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 		keep(d, &f[N_LITIG], pa, i, e, voff, 1);
 }
 
-static void
-compile_pats(void)
-{
-	size_t	 k;
-
-	for (k = 0; k < NPAT; k++)
-		pats[k].re = gip_re_compile(pats[k].src, GIP_RE_ANCHORED);
-	period_re = gip_re_compile(PERIOD_SRC, GIP_RE_ANCHORED);
-}
 
 /*
  * A pattern hit PCRE2's match limit: say so once for the line, and take
@@ -428,6 +509,10 @@ try_at(struct tb_doc *d, struct para *pa, int t, size_t at, struct fact *f)
 		    (pats[k].key != NULL && lit(p, n, at, pats[k].key) ==
 		    SIZE_MAX))
 			continue;
+		/* compiled when first needed: most documents need few */
+		if (pats[k].re == NULL)
+			pats[k].re = gip_re_compile(pats[k].src,
+			    GIP_RE_ANCHORED);
 		if ((rc = gip_re_match(pats[k].re, p, n, at, ov, 4)) < 0) {
 			gave_up(d, pa, at, f);
 			continue;
@@ -435,10 +520,16 @@ try_at(struct tb_doc *d, struct para *pa, int t, size_t at, struct fact *f)
 		if (rc == 0)
 			continue;
 		/* 申请 within SPAN_MAX bytes after the verb */
-		if ((pats[k].flags & P_SPAN) && ov[5] - (at + 6) > SPAN_MAX)
+		if ((pats[k].flags & P_SPAN) && ov[5] - (at + 6) > SPAN_VERB)
 			continue;
 		if ((pats[k].flags & P_DISCL) && !about_disclosure(d, pa, at))
 			continue;
+		if ((pats[k].flags & P_APPL) && !about_applications(d, pa, at))
+			continue;
+		if (pats[k].flags & P_NUMFIRST) {
+			ov[6] = ov[4];
+			ov[7] = ov[5];
+		}
 		if (ov[6] == (size_t)-1) {
 			voff = d->vals.len;
 			gip_buf_addc(&d->vals, '0');
@@ -497,6 +588,8 @@ period_at(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 	size_t		 ov[12], voff, vlen = 0;
 	int		 rc, y1, y2, st = TBS_NUM;
 
+	if (period_re == NULL)
+		period_re = gip_re_compile(PERIOD_SRC, GIP_RE_ANCHORED);
 	if ((rc = gip_re_match(period_re, p, pa->b.len, at, ov, 6)) < 0) {
 		gave_up(d, pa, at, f);
 		return;
@@ -589,6 +682,98 @@ xz_key(const char *p, size_t n, size_t at)
 	return 0;
 }
 
+/* A digit, ASCII or full-width, ending at p[i - 1]: its length, or 0. */
+static size_t
+digit_before(const char *p, size_t a, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (i > a && u[i - 1] >= '0' && u[i - 1] <= '9')
+		return 1;
+	if (i >= a + 3 && u[i - 3] == 0xef && u[i - 2] == 0xbc &&
+	    u[i - 1] >= 0x90 && u[i - 1] <= 0x99)
+		return 3;
+	return 0;
+}
+
+static size_t
+skip_sp_back(const char *p, size_t a, size_t i)
+{
+	while (i > a && p[i - 1] == ' ')
+		i--;
+	return i;
+}
+
+/*
+ * The number before 结转 or 顺延 (carried forward): "1件结转下年度继续
+ * 办理", "2件申请因需征求第三方意见顺延至下年度".  After the word must
+ * come 下年度; before it, in its clause, exactly one number, with an
+ * application unit; for 结转 only 申请 may stand between them.
+ */
+static void
+carry_before(struct tb_doc *d, struct para *pa, int t, size_t at,
+    struct fact *f)
+{
+	static const char *const tail[] = { "政府信息公开申请", "的申请",
+	    "申请", NULL };
+	const char	*p = pa->b.p;
+	size_t		 n = pa->b.len, i, e, cs, ns = 0, ne = 0, k, voff, ye;
+	unsigned char	 unit, dec, sign;
+	int		 nnum = 0;
+
+	if (f[N_CARRYOUT].have)
+		return;
+	i = at + 6;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (lit(p, n, i, "至") != SIZE_MAX || lit(p, n, i, "到") != SIZE_MAX)
+		i += 3;
+	if ((ye = lit(p, n, i, "下年度")) == SIZE_MAX && (ye = lit(p, n, i,
+	    "下一年度")) == SIZE_MAX && (ye = lit(p, n, i, "下年")) == SIZE_MAX)
+		return;
+	/* the clause, at most SPAN_VERB bytes back */
+	for (cs = at; cs > 0 && at - cs < SPAN_VERB && !(cs >= 3 &&
+	    is_stop(p, n, cs - 3, 1)) && p[cs - 1] != ',' && p[cs - 1] != ';';
+	    cs--)
+		;
+	if (at - cs >= SPAN_VERB)
+		return;
+	for (i = at; i > cs; ) {
+		if ((k = digit_before(p, cs, i)) == 0) {
+			i--;
+			continue;
+		}
+		for (e = i; (k = digit_before(p, cs, i)) > 0; i -= k)
+			;
+		if (nnum++ == 0) {
+			ns = i;
+			ne = e;
+		}
+	}
+	for (e = ne; e < at && p[e] == ' '; e++)
+		;
+	if (nnum != 1 || (lit(p, n, e, "件") == SIZE_MAX && lit(p, n, e,
+	    "宗") == SIZE_MAX && lit(p, n, e, "个") == SIZE_MAX))
+		return;
+	e += 3;
+	if (t == T_CARRY) {
+		i = skip_sp_back(p, e, at);
+		for (k = 0; tail[k] != NULL && i > e; k++)
+			if (i - e >= strlen(tail[k]) && memcmp(p + i -
+			    strlen(tail[k]), tail[k], strlen(tail[k])) == 0) {
+				i -= strlen(tail[k]);
+				break;
+			}
+		if (skip_sp_back(p, e, i) != e)
+			return;
+	} else if (!about_applications(d, pa, at))
+		return;
+	voff = d->vals.len;
+	if (!tb_number(p + ns, ne - ns, &d->vals, &unit, &dec, &sign) || dec)
+		return;
+	keep(d, &f[N_CARRYOUT], pa, ns, ye, voff, d->vals.len - voff);
+}
+
 /*
  * Find the words that start a fact in the order of trigs[]: 行政, then
  * 新收, 收到, 接到 (the first statement of 新收 wins), then 结转.
@@ -608,8 +793,9 @@ again:
 	n = pa->b.len;
 	for (k = 0; k < sizeof(trigs) / sizeof(trigs[0]); k++) {
 		t = trigs[k].trig;
-		if (((t == T_NEW || t == T_RECV) && f[N_NEW].have) ||
-		    (t == T_PERIOD && f[N_PERIOD].have))
+		if (((t == T_NEW || t == T_RECV || t == T_BYREQ) &&
+		    f[N_NEW].have) || (t == T_PERIOD && f[N_PERIOD].have) ||
+		    (t == T_DEFER && f[N_CARRYOUT].have))
 			continue;
 		for (i = 0; (q = tb_search(p + i, n - i, trigs[k].word, 6)) !=
 		    NULL; i = at + 6) {
@@ -631,6 +817,8 @@ again:
 			try_at(d, pa, t, at, f);
 			if (t == T_XZ)
 				negated_case(d, pa, at, f);
+			if (t == T_CARRY || t == T_DEFER)
+				carry_before(d, pa, t, at, f);
 		}
 	}
 }
@@ -713,8 +901,6 @@ tb_narr(struct tb_doc *d)
 	size_t		 li, ci = 0, k;
 	int		 kind;
 
-	if (pats[0].re == NULL)
-		compile_pats();
 	memset(f, 0, sizeof(f));
 	pa.shown = strcmp(d->name, "-") == 0 ? "<stdin>" : d->name;
 	pa.sa = pa.sb = 0;
