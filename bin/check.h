@@ -40,11 +40,11 @@ struct cval {
 
 /* A fact stated in the prose (table narr). */
 #define NARR_NONE	(-1)	/* about no cell we know */
-#define NARR_LITIGATION	(-2)	/* 行政诉讼: t4 direct + after totals */
 #define NARR_PERIOD	(-3)	/* the statistics period: the year rule */
 
 struct narr {
 	int		 kid;		/* its grid cell, or NARR_* */
+	int		 sum;		/* a sum of cells (check_narr_sum), -1 */
 	int64_t		 v;
 	unsigned long	 line;
 	uint32_t	 raw;		/* 1 + offset in doc->strs, or 0 */
@@ -64,6 +64,8 @@ struct doc {
 	size_t		 nnarr, narrcap;
 	struct gip_buf	 strs;		/* raw texts, NUL-separated */
 	unsigned	 tables;	/* TB_* seen */
+	int		 found;		/* doc tables found: -1 no record */
+	uint32_t	 why;		/* its raw (the reason for 0), as text */
 	unsigned long	 nrec;
 	int		 warned;	/* unknown-key warning given */
 	struct doc	*hnext;		/* hash chain */
@@ -106,6 +108,7 @@ void	 check_keys_init(void);
 int	 check_nkeys(void);
 int	 check_key_find(const char *, const char *, const char *);
 int	 check_key_narr(const char *, const char *);
+int	 check_narr_sum(const char *, const char *);
 const char *check_key_table(int);
 const char *check_key_row(int);
 const char *check_key_col(int);

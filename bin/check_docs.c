@@ -397,6 +397,8 @@ doc_new(struct docs *ds, const struct gip_record *r, uint64_t h)
 	d->published = NULL;
 	d->hash = h;
 	d->tables = 0;
+	d->found = -1;
+	d->why = 0;
 	d->nrec = 0;
 	d->warned = 0;
 	d->hnext = ds->ht[h & (ds->htcap - 1)];
@@ -540,6 +542,15 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	val = 0;
 	if (st == CST_NUM)
 		fl = check_parse_value(r->value, &val);
+	/* gip-tables' status of the document (see gip(7)) */
+	if (strcmp(r->table, "doc") == 0) {
+		if (strcmp(r->row, "tables") == 0 &&
+		    strcmp(r->col, "found") == 0 && st == CST_NUM) {
+			d->found = (int)(val / CHECK_SCALE);
+			d->why = check_doc_str(d, r->raw);
+		}
+		return 0;
+	}
 	if (strcmp(r->table, "narr") == 0) {
 		/* the year's facts name no cell (see gip-tables(1)) */
 		if (strcmp(r->row, "published") == 0 &&
@@ -559,10 +570,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 			nr->kid = NARR_PERIOD;
 		else
 			nr->kid = check_key_narr(r->row, r->col);
-		if (nr->kid == -1)
-			nr->kid = strcmp(r->row, "litigation") == 0 &&
-			    strcmp(r->col, "total") == 0 ? NARR_LITIGATION :
-			    NARR_NONE;
+		nr->sum = check_narr_sum(r->row, r->col);
 		nr->v = val;
 		nr->st = (unsigned char)st;
 		nr->fl = (unsigned char)fl;

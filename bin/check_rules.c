@@ -70,6 +70,7 @@ static unsigned long row_line(const struct ctx *, int);
 static int	 first_gap(const struct ctx *, int);
 static void	 rowname(struct gip_buf *, const struct gip_cell *);
 static void	 rule_complete(struct ctx *);
+static int	 no_table(struct ctx *);
 static void	 rule_value(struct ctx *);
 static void	 rule_balance(struct ctx *);
 static void	 rule_rows(struct ctx *);
@@ -545,6 +546,36 @@ first_gap(const struct ctx *x, int t)
 }
 
 /*
+ * A report after 2018 in which gip-tables found no standard table at
+ * all (its doc record says 0) is one finding, with gip-tables' reason:
+ * "no table", "image tables" or "excerpt".  1 if so: the per-table
+ * findings would only repeat it.  Before 2019 (by year, else by
+ * template) there were no tables to find.
+ */
+static int
+no_table(struct ctx *x)
+{
+	const char	*errstr, *why;
+	long long	 y;
+
+	if (x->d->found != 0)
+		return 0;
+	y = gip_strtonum(x->d->year, 1000, 9999, &errstr);
+	if (errstr != NULL ? x->tm == 0 : y < 2019)
+		return 0;
+	why = x->d->why != 0 ? check_doc_text(x->d, x->d->why) : "";
+	gip_buf_reset(&x->msg);
+	gip_buf_adds(&x->msg, "no standard table found (");
+	gip_buf_adds(&x->msg, *why != '\0' ? why : "no table");
+	gip_buf_adds(&x->msg, "): the ");
+	gip_buf_adds(&x->msg, x->tm == GIP_T2019 ? "2019" : "2021");
+	gip_buf_adds(&x->msg, " template requires tables 二, 三 and 四");
+	emit(x, R_COMPLETE, SEV_ERROR, -1, "", NULL, NULL, "3 tables",
+	    *why != '\0' ? why : "no table", 0);
+	return 1;
+}
+
+/*
  * A table absent or wholly unreadable is one finding; a row of which
  * no cell could be read is one finding; otherwise one per cell.
  */
@@ -829,33 +860,77 @@ rule_t4(struct ctx *x)
 }
 
 /*
- * A prose fact against its grid cell, or against a sum of cells for
- * the facts that have none of their own (行政诉讼 = 未经复议直接起诉 总计 +
- * 复议后起诉 总计).
+ * The prose facts that are sums of cells: their narr row, the name of
+ * the sum in findings (the row field), the table and column, and the
+ * rows added.  其他处理 is one cell in the 2019 template (narr other
+ * total names it) and three in the 2021 one.
+ */
+#define MAXSUM	8
+static const struct narrsum {
+	const char	*row, *name, *table, *col;
+	const char	*rows[MAXSUM + 1];
+} narrsums[] = {
+	{ "litigation", "direct+after", "t4", "total",
+	    { "direct", "after", NULL } },
+	{ "open_partial", "open+partial", "t3", "total",
+	    { "open", "partial", NULL } },
+	{ "deny", "deny_*", "t3", "total",
+	    { "deny_secret", "deny_law", "deny_safety", "deny_third",
+	    "deny_internal", "deny_process", "deny_case", "deny_query",
+	    NULL } },
+	{ "unable", "unable_*", "t3", "total",
+	    { "unable_nohold", "unable_create", "unable_unclear", NULL } },
+	{ "ignore", "ignore_*", "t3", "total",
+	    { "ignore_petition", "ignore_repeat", "ignore_pub",
+	    "ignore_mass", "ignore_confirm", NULL } },
+	{ "other", "other_*", "t3", "total",
+	    { "other_nocorrect", "other_nofee", "other_misc", NULL } },
+};
+
+/* The sum a narr row and column stand for, or -1. */
+int
+check_narr_sum(const char *row, const char *col)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(narrsums) / sizeof(narrsums[0]); i++)
+		if (strcmp(narrsums[i].row, row) == 0 &&
+		    strcmp(narrsums[i].col, col) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * A prose fact against its grid cell, or against the sum of cells it
+ * stands for (行政诉讼 = 未经复议直接起诉 总计 + 复议后起诉 总计,
+ * 予以公开及部分公开 = (一) + (二), 不予公开 = the eight of (三) ...).
  */
 static void
 rule_narr(struct ctx *x)
 {
 	const struct narr	*nr;
 	const struct cval	*v;
+	const char		*sname;
 	size_t			 i;
-	int			 ks[2], nk, j, bad;
+	int			 ks[MAXSUM], nk, j, bad;
 	int64_t			 sum;
 	char			 e[32], a[32], ln[32];
 
 	for (i = 0; i < x->d->nnarr; i++) {
 		nr = &x->d->narr[i];
-		if (nr->kid == NARR_LITIGATION) {
-			ks[0] = key("t4", "direct", "total");
-			ks[1] = key("t4", "after", "total");
-			nk = 2;
-		} else {
+		sname = NULL;
+		if (nr->kid >= 0 && check_key_cell(x->tm, nr->kid) != NULL) {
 			ks[0] = nr->kid;
 			nk = 1;
-		}
-		if ((nr->kid < 0 && nr->kid != NARR_LITIGATION) ||
-		    nr->st != CST_NUM ||
-		    (nr->fl & (CV_BAD | CV_BIG)) ||
+		} else if (nr->sum >= 0) {
+			const struct narrsum *ns = &narrsums[nr->sum];
+
+			for (nk = 0; ns->rows[nk] != NULL; nk++)
+				ks[nk] = key(ns->table, ns->rows[nk], ns->col);
+			sname = ns->name;
+		} else
+			continue;
+		if (nr->st != CST_NUM || (nr->fl & (CV_BAD | CV_BIG)) ||
 		    check_key_cell(x->tm, ks[0]) == NULL ||
 		    !(x->usable & (1u << (check_key_table(ks[0])[1] - '2'))))
 			continue;
@@ -863,6 +938,8 @@ rule_narr(struct ctx *x)
 		bad = -1;
 		for (j = 0; j < nk; j++) {
 			v = &x->d->cells[ks[j]];
+			if (check_key_cell(x->tm, ks[j]) == NULL)
+				continue;
 			if (!isnum(v)) {
 				if (bad < 0)
 					bad = ks[j];
@@ -911,8 +988,8 @@ rule_narr(struct ctx *x)
 			gip_buf_adds(&x->msg, ln);
 		}
 		emit(x, R_NARR, bad < 0 ? SEV_ERROR : SEV_WARNING, ks[0], NULL,
-		    nk > 1 ? "direct+after" : NULL, NULL,
-		    bad < 0 ? e : check_doc_text(x->d, v->text), a, nr->line);
+		    sname, NULL, bad < 0 ? e : check_doc_text(x->d, v->text),
+		    a, nr->line);
 	}
 }
 
@@ -963,7 +1040,7 @@ check_doc(struct check *ck, struct doc *d, struct summ *s)
 		rule_year(&x);
 	if (x.tm != 0) {
 		if (check_rule_on(ck, R_COMPLETE) &&
-		    strcmp(d->tmpl, "pre2019") != 0)
+		    strcmp(d->tmpl, "pre2019") != 0 && !no_table(&x))
 			rule_complete(&x);
 		if (check_rule_on(ck, R_VALUE))
 			rule_value(&x);

@@ -47,10 +47,35 @@ text_has(const struct tb_doc *d, const char *const *w)
 	return 0;
 }
 
+/* The last text line ends a sentence or a signature block. */
+static int
+ends_whole(const struct tb_doc *d)
+{
+	static const char *const ends[] = { "。", "日", "）", ")", NULL };
+	const struct tb_line *l;
+	size_t		 li, k, n;
+
+	for (li = d->nline; li > 0; li--) {
+		l = &d->lines[li - 1];
+		for (n = l->len; n > 0 && (d->text.p[l->off + n - 1] == ' ' ||
+		    d->text.p[l->off + n - 1] == '\t'); n--)
+			;
+		if (n == 0)
+			continue;
+		for (k = 0; ends[k] != NULL; k++)
+			if (n >= strlen(ends[k]) && memcmp(d->text.p + l->off + n -
+			    strlen(ends[k]), ends[k], strlen(ends[k])) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /*
  * Why no table was found.  "excerpt": the text never reaches the
- * sections of the tables (二, 三, 四 by sec frames or by their
- * headings); "image tables": it reaches them but they hold no table,
+ * sections of the tables (二, 三, 四 by sec frames, or by their
+ * headings in plain text) and is short (under 4 KiB) or stops mid-sentence;
+ * "image tables": it reaches them but they hold no table,
  * and either the text shows traces of images or the sections are
  * bare (at most a few short lines, as when the tables were pictures);
  * otherwise "no table".
@@ -59,9 +84,10 @@ static const char *
 why_none(const struct tb_doc *d)
 {
 	size_t	 li, lines = 0, chars = 0;
-	int	 heads = 0;
+	int	 heads = 0, framed = 0;
 
 	for (li = 0; li < d->nline; li++) {
+		framed |= d->lines[li].sec >= 0;
 		if (d->lines[li].sec < 2 || d->lines[li].sec > 4)
 			continue;
 		heads = 1;
@@ -70,7 +96,10 @@ why_none(const struct tb_doc *d)
 			chars += d->lines[li].len;
 		}
 	}
-	if (!heads && !text_has(d, table_heads))
+	/* sec frames, when there are, know the headings from a mention */
+	if (!heads && (framed || !text_has(d, table_heads)) &&
+	    (d->text.len < 4096 ||
+	    !ends_whole(d)))
 		return "excerpt";
 	if (text_has(d, image_marks) || (heads && lines <= 6 &&
 	    chars <= 600))

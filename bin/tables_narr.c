@@ -789,6 +789,12 @@ scan(struct tb_doc *d, struct para *pa, struct fact *f)
 	int		 checked = 0, t;
 
 again:
+	/*
+	 * PCRE2's JIT reads whole words, a few bytes past the subject:
+	 * make them defined (valgrind).
+	 */
+	gip_buf_grow(&pa->b, 16);
+	memset(pa->b.p + pa->b.len, 0, 17);
 	p = pa->b.p;
 	n = pa->b.len;
 	for (k = 0; k < sizeof(trigs) / sizeof(trigs[0]); k++) {

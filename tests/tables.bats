@@ -107,7 +107,8 @@ fixture() {
 	fixture framed
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "gip-tables: b.html:135: error: t3 deny_law (2.其他法律行政法规禁止公开): too few values: 6 of 7 values" ]
-	[ "$(printf '%s\n' "$output" | cut -f1 | sort | uniq -c | awk '{print $1}' | tr '\n' ' ')" = "200 200 " ]
+	# 200 cells and 4 doc status records each
+	[ "$(printf '%s\n' "$output" | cut -f1 | sort | uniq -c | awk '{print $1}' | tr '\n' ' ')" = "204 204 " ]
 }
 
 @test "tables: narrative facts, strict patterns, only for the standard templates" {
@@ -134,7 +135,7 @@ fixture() {
 		[ "$stderr" = "gip-tables: long:2: warning: prose pattern match limit reached; no fact taken from this line" ]
 		[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | wc -l)" -eq 0 ]
 	else
-		[ "$(printf '%s\n' "$output" | cut -f5-11)" = "$(printf 'narr\treview\ttotal\t3\tnum\t行政复议3件\t2')" ]
+		[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "doc"' | cut -f5-11)" = "$(printf 'narr\treview\ttotal\t3\tnum\t行政复议3件\t2')" ]
 	fi
 }
 
@@ -146,15 +147,18 @@ fixture() {
 	run --separate-stderr gip-tables "$f"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	[ "$(printf '%s\n' "$output" | cut -f5-11)" = "$(printf 'narr\tcoercion\tdecisions\t3\tnum\t行政强制3次\t1\nnarr\tnew\ttotal\t0\tnum\t未收到\357\277\275\357\277\275政府信息公开申请\t2')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "doc"' | cut -f5-11)" = "$(printf 'narr\tcoercion\tdecisions\t3\tnum\t行政强制3次\t1\nnarr\tnew\ttotal\t0\tnum\t未收到\357\277\275\357\277\275政府信息公开申请\t2')" ]
 }
 
 @test "tables: non-standard tables are not taken for standard ones" {
 	cd "$TF"
 	run --separate-stderr gip-tables nonstandard.txt "$SEEDS"/004_*.txt
 	[ "$status" -eq 0 ]
-	[ -z "$output" ]
+	[ -z "$(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t[234]$/')" ]
 	[ -z "$stderr" ]
+	# each says so in its doc record; the prose still gives its facts
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "doc" && $6 == "tables" { print $8 " " $10 }' | paste -sd ,)" = "0 excerpt,0 no table" ]
+	[ "$(cell narr new total | sort -u)" = "0 num 未收到公民要求政府信息公开的相关申请" ]
 }
 
 @test "tables: seed 000: 行政许可 425, 行政处罚 34, prose facts" {
@@ -167,7 +171,7 @@ fixture() {
 	[ "$(cell narr penalty decisions)" = "34 num 行政处罚案件34起" ]
 	[ "$(cell narr new total)" = "0 num 未接到依申请公开文件申请" ]
 	# every other cell reads 0 as written
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "narr" && !($8 == "0" && $9 == "num" && $10 == "0")' | wc -l)" -eq 2 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "narr" && $5 != "doc" && !($8 == "0" && $9 == "num" && $10 == "0")' | wc -l)" -eq 2 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "other_misc" && $7 == "natural" {print $11}')" = 86 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '$6 == "total" && $7 == "natural" {print $11}')" = 88 ]
 }
@@ -200,7 +204,7 @@ fixture() {
 	[ "$status" -eq 0 ]
 	[ "$(cell t2 license decisions)" = "136 num 136" ]
 	[ "$(cell t2 penalty decisions)" = "6 num 6" ]
-	[ "$(printf '%s\n' "$output" | wc -l)" -eq 200 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t[234]$/' | wc -l)" -eq 200 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | wc -l)" -eq 0 ]
 }
 
@@ -226,9 +230,9 @@ fixture() {
 	[ -z "$(period '本报告数据自2022年1月1日至2022年12月31日。')" ]
 	# the first statement is kept
 	[ "$(period '统计期限为2022年度。统计期限为2021年度。')" = "2022 num 统计期限为2022年度 1" ]
-	# a pre-2019 report has no facts at all (seed 004 states its period)
+	# a pre-2019 report states its facts too (seed 004)
 	run gip-tables "$SEEDS"/004_*.txt
-	[ -z "$output" ]
+	[ "$(cell narr period year)" = "2018 num 统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日" ]
 }
 
 @test "tables: the publication date of the meta frame, in every form" {
@@ -266,7 +270,8 @@ fixture() {
 	[ "$(printf '%s\n' "${lines[1]}" | jq -c '.tables.t3.deny_law.natural')" = '{"value":null,"status":"missing","raw":"too few values: 6 of 7 values","line":135}' ]
 	[ "$(printf '%s\n' "${lines[1]}" | jq -r '.agency')" = null ]
 	[ "$(printf '%s\n' "${lines[2]}" | jq -c '[.tables.t3.open.total.status, .tables.t2.fee.amount.value, .tables.t4.after.total.value]')" = '["blank",0,2]' ]
-	[ "$(printf '%s\n' "${lines[2]}" | jq '[.tables[] | .[] | .[]] | length')" -eq 200 ]
+	[ "$(printf '%s\n' "${lines[2]}" | jq '[.tables | del(.doc) | .[] | .[] | .[]] | length')" -eq 200 ]
+	[ "$(printf '%s\n' "${lines[2]}" | jq -c '.tables.doc.tables.found')" = '{"value":3,"status":"num","raw":"t2 t3 t4","line":null}' ]
 	run --separate-stderr gip-tables --wide framed.txt t2019.txt
 	[ "${#lines[@]}" -eq 4 ]
 	n=$(printf '%s\n' "${lines[0]}" | awk -F'\t' '{print NF}')
@@ -311,7 +316,7 @@ fixture() {
 	sed 's/$/\r/' "$TF/tsv-shifted.txt" | head -c -1 >"$BATS_TEST_TMPDIR/crlf.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/crlf.txt"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | cut -f5- | cut -f1-5)" = "$(cut -f5- "$TF/tsv-shifted.tsv" | cut -f1-5)" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 != "doc"' | cut -f5- | cut -f1-5)" = "$(cut -f5- "$TF/tsv-shifted.tsv" | cut -f1-5)" ]
 	{ printf 'a\0b\n'; head -c 2000000 /dev/zero | tr '\0' 'x'; printf '\n'; cat "$TF/markdown.txt"; } >"$BATS_TEST_TMPDIR/odd.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/odd.txt"
 	[ "$status" -eq 0 ]
@@ -327,7 +332,7 @@ fixture() {
 	run --separate-stderr gip-tables nonexistent.txt markdown.txt
 	[ "$status" -eq 1 ]
 	[[ "$stderr" == *"nonexistent.txt"* ]]
-	[ "$(printf '%s\n' "$output" | wc -l)" -eq 200 ]
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 204 ]
 }
 
 @test "tables: write errors exit 2, a closed pipe ends quietly" {
@@ -349,8 +354,10 @@ fixture() {
 	done
 	run sh -c 'gip-normalize "$1" | gip-sections | gip-tables' sh "$SEEDS"/000_*.txt
 	[ "$(printf '%s\n' "${lines[0]}" | cut -f1-4)" = "$(printf '%s\t惠农区卫生健康局\t2022\t2021' "$SEEDS"/000_*.txt)" ]
+	# pre-2019: no table, the prose facts and the doc records
 	run sh -c 'gip-normalize "$1" | gip-sections | gip-tables' sh "$SEEDS"/004_*.txt
-	[ -z "$output" ]
+	[ -z "$(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t[234]$/')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "doc"' | cut -f4-10 | paste -sd '|')" = "$(printf 'pre2019\tdoc\ttables\tfound\t0\tnum\tno table|pre2019\tdoc\tcells\tread\t0\tnum\t|pre2019\tdoc\tnarr\tfacts\t2\tnum\t|pre2019\tdoc\ttemplate\tbasis\t\ttext\tmeta')" ]
 }
 
 @test "tables: table 四 five values a line, transposed, and one value short" {
@@ -383,7 +390,7 @@ fixture() {
 
 @test "tables: an HTML page as [SH19] through gip-normalize: spans, blank 总计" {
 	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
-	run --separate-stderr sh -c 'gip-normalize "$1" | gip-tables | cut -f5-10' sh "$TF/sh19.html"
+	run --separate-stderr sh -c 'gip-normalize "$1" | gip-tables | awk -F"\t" "\$5 != \"doc\"" | cut -f5-10' sh "$TF/sh19.html"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	diff -u "$TF/sh19.cells" <(printf '%s\n' "$output")
