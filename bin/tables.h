@@ -178,6 +178,8 @@ void	 tb_doc_status(struct tb_doc *);
 
 /* tables_out.c */
 void	 tb_rec_add(struct tb_doc *, const struct tb_rec *);
+void	 tb_rec_init(struct tb_rec *, const char *, const char *,
+	    const char *, const char **);
 const char *tb_keys(const char *, const char *, const char *);
 size_t	 tb_msg(struct tb_doc *, const char *, ...) GIP_PRINTF(2, 3);
 void	 tb_out_header(struct gip_out *);

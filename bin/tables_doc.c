@@ -113,13 +113,7 @@ add(struct tb_doc *d, int k, int st, const char *val, const char *raw)
 	static const char *keys[D_MAX];
 	struct tb_rec	 rec;
 
-	memset(&rec, 0, sizeof(rec));
-	rec.table = "doc";
-	rec.row = doc_keys[k][0];
-	rec.col = doc_keys[k][1];
-	if (keys[k] == NULL)
-		keys[k] = tb_keys(rec.table, rec.row, rec.col);
-	rec.keys = keys[k];
+	tb_rec_init(&rec, "doc", doc_keys[k][0], doc_keys[k][1], &keys[k]);
 	rec.status = st;
 	rec.voff = d->vals.len;
 	gip_buf_adds(&d->vals, val);

@@ -938,13 +938,8 @@ tb_narr(struct tb_doc *d)
 	for (k = 0; k < N_MAX; k++) {
 		if (!f[k].have)
 			continue;
-		memset(&rec, 0, sizeof(rec));
-		rec.table = "narr";
-		rec.row = tb_narr_keys[k][0];
-		rec.col = tb_narr_keys[k][1];
-		if (keys[k] == NULL)
-			keys[k] = tb_keys(rec.table, rec.row, rec.col);
-		rec.keys = keys[k];
+		tb_rec_init(&rec, "narr", tb_narr_keys[k][0],
+		    tb_narr_keys[k][1], &keys[k]);
 		rec.status = f[k].st;
 		rec.voff = f[k].voff;
 		rec.vlen = f[k].vlen;

@@ -55,6 +55,23 @@ tb_keys(const char *table, const char *row, const char *col)
 	return b.p;
 }
 
+/*
+ * A record of table.row.col, all else zero; *keys caches its key
+ * string (made on first use).
+ */
+void
+tb_rec_init(struct tb_rec *rec, const char *table, const char *row,
+    const char *col, const char **keys)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->table = table;
+	rec->row = row;
+	rec->col = col;
+	if (*keys == NULL)
+		*keys = tb_keys(table, row, col);
+	rec->keys = *keys;
+}
+
 static const char *
 raw_of(const struct tb_doc *d, const struct tb_rec *r)
 {
