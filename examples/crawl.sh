@@ -33,7 +33,7 @@ status=$?
 echo "## failed downloads and conversions (normalize.log)"
 cat normalize.log
 echo
-echo "## $(wc -l < records.tsv) cells from $(cut -f1 records.tsv | sort -u | wc -l) documents"
+echo "## $(wc -l < records.tsv) records (cells, prose facts, document status) from $(cut -f1 records.tsv | sort -u | wc -l) documents"
 cut -f1 records.tsv | sort | uniq -c
 echo
 echo "## gip-check: status $status, $(wc -l < findings.tsv) findings"
