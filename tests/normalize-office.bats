@@ -18,7 +18,7 @@ setup() {
 # table row col value of every number gip-tables reads from a document
 cells() {
 	gip-normalize "$@" | gip-sections | gip-tables |
-	    awk -F'\t' '$9 == "num" { print $5 "\t" $6 "\t" $7 "\t" $8 }'
+	    awk -F'\t' '$9 == "num" && $5 != "doc" { print $5 "\t" $6 "\t" $7 "\t" $8 }'
 }
 
 # the records without the name, agency (the web PDF lost its title) and
