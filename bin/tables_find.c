@@ -839,6 +839,9 @@ find_t4(struct tb_doc *d)
 	}
 	if (!have)
 		return 0;
+	/* a header with no values in cells: the values may be glued */
+	if (!first.ok && tb_glued(d, 4))
+		return 1;
 	s = gip_schema(&n);
 	for (i = 0; i < n; i++) {
 		if (strcmp(s[i].table, "t4") != 0)
@@ -927,18 +930,22 @@ tb_find(struct tb_doc *d)
 		d->tmplname = tmpl == GIP_T2021 ? "2021" : "2019";
 	else
 		d->tmplname = d->tmpl;
-	/* only for the tables kept: it costs */
-	if (t2[k].present) {
+	/*
+	 * Only for the tables kept: it costs.  A table not found in cells,
+	 * or found with no row read, may be one line of glued cells.
+	 */
+	if (t2[k].present)
 		tb_realign(d, &t2[k]);
+	if ((!t2[k].present || t2[k].good == 0) && tb_glued(d, 1))
+		;
+	else if (t2[k].present)
 		emit_grid(d, &t2[k], tmpl);
-	}
-	if (t3[k].present) {
+	if (t3[k].present)
 		tb_realign(d, &t3[k]);
+	if ((!t3[k].present || t3[k].good == 0) && tb_glued(d, 2))
+		;
+	else if (t3[k].present)
 		emit_grid(d, &t3[k], tmpl);
-	}
-	/* tables not found in cells may be glued together on one line */
-	if (!t2[k].present || !t3[k].present)
-		tb_glued(d, (t2[k].present ? 0 : 1) | (t3[k].present ? 0 : 2));
 	if (!find_t4(d))
 		tb_glued(d, 4);
 	if (d->tmplname == NULL && d->nrec > 0)

@@ -62,6 +62,18 @@ real_fixture() {
 	grep -q "	t3	open	natural	21	num	" real-glued.tsv
 }
 
+@test "tables-real: a whole report on one line, cells apart by spaces (030)" {
+	real_fixture real-oneline
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+@test "tables-real: a whole report on one line, cells apart by ' | '" {
+	real_fixture real-oneline-pipe
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
 @test "tables-real: a run glued too long to try every cut is ambiguous, quickly" {
 	{
 		printf '四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计'
