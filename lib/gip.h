@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <limits.h>
 
 #if defined(__GNUC__)
@@ -44,14 +45,42 @@ void	*gip_xreallocarray(void *, size_t, size_t);
 char	*gip_xstrdup(const char *);
 char	*gip_xstrndup(const char *, size_t);
 void	 gip_buf_grow(struct gip_buf *, size_t);
-void	 gip_buf_add(struct gip_buf *, const void *, size_t);
-void	 gip_buf_addc(struct gip_buf *, int);
-void	 gip_buf_adds(struct gip_buf *, const char *);
 void	 gip_buf_printf(struct gip_buf *, const char *, ...) GIP_PRINTF(2, 3);
 void	 gip_buf_vprintf(struct gip_buf *, const char *, va_list);
 void	 gip_buf_reset(struct gip_buf *);
 void	 gip_buf_free(struct gip_buf *);
 long long gip_strtonum(const char *, long long, long long, const char **);
+
+/*
+ * Appending is the inner loop of several tools, often a byte at a
+ * time: inline, with a call only when the buffer must grow.  The
+ * buffer stays NUL-terminated.
+ */
+static inline void
+gip_buf_add(struct gip_buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		gip_buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static inline void
+gip_buf_addc(struct gip_buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		gip_buf_grow(b, 1);
+	b->p[b->len++] = (char)c;
+	b->p[b->len] = '\0';
+}
+
+static inline void
+gip_buf_adds(struct gip_buf *b, const char *s)
+{
+	gip_buf_add(b, s, strlen(s));
+}
 
 /* diag.c: diagnostics on stderr */
 enum gip_level {

@@ -78,30 +78,6 @@ gip_buf_grow(struct gip_buf *b, size_t n)
 	b->cap = cap;
 }
 
-void
-gip_buf_add(struct gip_buf *b, const void *p, size_t n)
-{
-	gip_buf_grow(b, n);
-	if (n > 0)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-gip_buf_addc(struct gip_buf *b, int c)
-{
-	gip_buf_grow(b, 1);
-	b->p[b->len++] = (char)c;
-	b->p[b->len] = '\0';
-}
-
-void
-gip_buf_adds(struct gip_buf *b, const char *s)
-{
-	gip_buf_add(b, s, strlen(s));
-}
-
 /* Append formatted text, of any length. */
 void
 gip_buf_vprintf(struct gip_buf *b, const char *fmt, va_list ap)
