@@ -7,7 +7,12 @@
 # as contiguous TSV, as TSV interleaved the way 4 parallel writers
 # interleave (chunks of 40 lines), and as JSON Lines.  Prints records/s
 # and MB/s (best of 3) and peak RSS; the budget is 1,000,000 records/s.
-# GIP_BIN=dir picks the binary (default bin/).
+# Then gip-check, all its rules, against its peer on the same records:
+# bench/peer-check.awk under mawk, three of the rules (table 三's
+# balance and row totals, table 四's totals), in paired runs; the
+# target is at most 0.25 of the peer's time.
+# GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_PAIRS the
+# number of paired runs (default 9).
 cd "$(dirname "$0")/.." || exit 2
 bin=${GIP_BIN:-bin}/gip-check
 [ -x "$bin" ] || make -s "$bin" || exit 2
@@ -80,3 +85,11 @@ run "gip-check -w 0 (all in memory)" "$tsv" "$bin" -w 0
 run "gip-check -p -o /dev/null" "$tsv" "$bin" -p -o /dev/null
 run "gip-check (JSON Lines)" "$json" "$bin"
 run "wc -l (floor)" "$tsv" wc -l
+
+if command -v mawk > /dev/null; then
+	paired "${GIP_BENCH_PAIRS:-9}" "gip-check / mawk bench/peer-check.awk" \
+	    "$bin $tsv" "mawk -f bench/peer-check.awk $tsv"
+	echo "target: <= 0.25"
+else
+	echo "no mawk: the peer comparison is skipped"
+fi

@@ -61,3 +61,57 @@ framed_corpus() {
 		}
 	}' "$fc_block" > "$fc_out"
 }
+
+# ms CMD: wall milliseconds of one run of the shell command CMD (a
+# string, run by sh -c so that it may hold pipes and redirections)
+ms() {
+	ms_s=$(date +%s%N)
+	sh -c "$1" > /dev/null 2>&1
+	ms_e=$(date +%s%N)
+	echo $(( (ms_e - ms_s) / 1000000 ))
+}
+
+# paired N LABEL CMD PEER: N paired runs of the shell commands CMD and
+# PEER, one after the other (the order alternating), so that both see
+# the same load on a shared machine.  Prints the ratio CMD/PEER of
+# wall times, the median of the N pairs and their range, then both
+# medians; sets $ratio and $cmd_ms, $peer_ms.
+paired() {
+	pd_n=$1 pd_label=$2 pd_cmd=$3 pd_peer=$4
+	pd_tmp=build/bench/paired.$$
+	: > "$pd_tmp"
+	pd_i=0
+	while [ $pd_i -lt "$pd_n" ]; do
+		if [ $((pd_i % 2)) -eq 0 ]; then
+			pd_a=$(ms "$pd_cmd")
+			pd_b=$(ms "$pd_peer")
+		else
+			pd_b=$(ms "$pd_peer")
+			pd_a=$(ms "$pd_cmd")
+		fi
+		echo "$pd_a $pd_b" >> "$pd_tmp"
+		pd_i=$((pd_i + 1))
+	done
+	set -- $(awk '
+	function median(x, n,   i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && x[j - 1] > x[j]; j--) {
+				t = x[j]; x[j] = x[j - 1]; x[j - 1] = t
+			}
+		return n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+	}
+	{ a[NR] = $1; b[NR] = $2; r[NR] = $2 > 0 ? $1 / $2 : 0 }
+	END {
+		lo = hi = r[1]
+		for (i = 2; i <= NR; i++) {
+			if (r[i] < lo) lo = r[i]
+			if (r[i] > hi) hi = r[i]
+		}
+		printf "%.3f %.3f %.3f %d %d\n", median(r, NR), lo, hi,
+		    median(a, NR), median(b, NR)
+	}' "$pd_tmp")
+	rm -f "$pd_tmp"
+	ratio=$1 cmd_ms=$4 peer_ms=$5
+	printf '%s: %.2f (median of %d pairs, range %.2f-%.2f); %d ms vs %d ms\n' \
+	    "$pd_label" "$1" "$pd_n" "$2" "$3" "$4" "$5"
+}

@@ -4,6 +4,11 @@
 # 100 MB), aggregated per cell, per year with a ratio, and split in two
 # partials merged back.  Prints records/s, MB/s and peak RSS; the goal
 # is at least 1,000,000 records/s.  GIP_BENCH_STATS_DOCS=... sets N.
+# Then the default table against its peer, bench/peer-stats.awk under
+# mawk (the same statistics less the quantiles), in paired runs (target
+# at most 0.25 of its time); and the memory each document adds: peak
+# RSS on 100,000 and 400,000 one-record documents (target at most 32
+# bytes per document).
 cd "$(dirname "$0")/.." || exit 2
 N=${GIP_BENCH_STATS_DOCS:-6000}
 bin=${GIP_BIN:-bin}
@@ -91,4 +96,22 @@ run "--merge of it ($recs state lines)" "$bin/gip-stats" --merge build/bench/sta
 recs=$(wc -l < "$f")
 bytes=$(wc -c < "$f")
 run "cat (floor)" cat "$f"
+if command -v mawk > /dev/null; then
+	paired "${GIP_BENCH_PAIRS:-9}" "gip-stats / mawk bench/peer-stats.awk" \
+	    "$bin/gip-stats $f" "mawk -f bench/peer-stats.awk $f"
+	echo "target: <= 0.25"
+fi
+# memory per document: documents of one record each, values from a
+# small set, so that only the documents grow
+for n in 100000 400000; do
+	awk -v n=$n 'BEGIN { for (d = 1; d <= n; d++)
+		printf "corpus/r%07d.txt\tA%d\t2022\t2021\tt3\tnew\ttotal\t%d\tnum\t%d\t5\n",
+		    d, d % 300, d % 50, d % 50 }' > build/bench/stats-docs-$n.tsv
+done
+r1=$(rss "$bin/gip-stats" build/bench/stats-docs-100000.tsv)
+r2=$(rss "$bin/gip-stats" build/bench/stats-docs-400000.tsv)
+awk -v a="${r1%% *}" -v b="${r2%% *}" 'BEGIN {
+	printf "memory per document: %.1f bytes (peak RSS %d KB at 100,000 documents, %d KB at 400,000); target <= 32\n",
+	    (b - a) * 1024 / 300000, a, b }'
+rm -f build/bench/stats-docs-100000.tsv build/bench/stats-docs-400000.tsv
 rm -f build/bench/stats-rss.$$ build/bench/stats-out.$$ build/bench/stats-part.$$

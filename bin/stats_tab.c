@@ -60,23 +60,41 @@ dtab_next(size_t j, size_t cap)
 	return j + 1 == cap ? 0 : j + 1;
 }
 
+/*
+ * Grown in place: realloc (mremap for a large table, no copy), then
+ * each entry moved to its new slot, an entry not yet moved that sits
+ * there taken along to be placed next.  A bitmap marks the slots
+ * placed, so that the old and new tables are never both held.
+ */
 static void
 dtab_grow(struct stats_dtab *t)
 {
-	struct stats_doc *old = t->slot;
+	struct stats_doc e, x;
+	unsigned char	*done;
 	size_t		 oldcap = t->cap, i, j;
 
 	t->cap = oldcap ? oldcap + oldcap / 2 : 256;
-	t->slot = gip_xcalloc(t->cap, sizeof(*t->slot));
+	t->slot = gip_xreallocarray(t->slot, t->cap, sizeof(*t->slot));
+	memset(t->slot + oldcap, 0, (t->cap - oldcap) * sizeof(*t->slot));
+	done = gip_xcalloc(t->cap / 8 + 1, 1);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].hash == 0)
+		if (t->slot[i].hash == 0 || (done[i / 8] & 1 << i % 8))
 			continue;
-		for (j = dtab_pos(old[i].hash, t->cap); t->slot[j].hash != 0;
-		    j = dtab_next(j, t->cap))
-			continue;
-		t->slot[j] = old[i];
+		e = t->slot[i];
+		t->slot[i].hash = 0;
+		for (;;) {
+			for (j = dtab_pos(e.hash, t->cap); t->slot[j].hash != 0 &&
+			    (done[j / 8] & 1 << j % 8); j = dtab_next(j, t->cap))
+				continue;
+			x = t->slot[j];
+			t->slot[j] = e;
+			done[j / 8] |= 1 << j % 8;
+			if (x.hash == 0)
+				break;
+			e = x;
+		}
 	}
-	free(old);
+	free(done);
 }
 
 /*
@@ -85,7 +103,7 @@ dtab_grow(struct stats_dtab *t)
  * move when the table grows: hold none across a creation.  Its 16-byte
  * entries are the only per-document cost: kept at most 3/4 full and
  * grown by half, so at least 1/2 full, it costs 21 to 32 bytes per
- * document.
+ * document, and growing it, in place, 1/8 bytes more a slot.
  */
 struct stats_doc *
 stats_dtab_get(struct stats_dtab *t, uint64_t h, int *isnew)

@@ -375,10 +375,18 @@ t3\tnew\ttotal\t1\t0\t0\t0\t\t\t\t\t')" ]
 	[ "$status" -eq 0 ]
 	got=$(row "t2	fee	amount" | cut -f 9-12)
 	[ "$got" = "$want" ]
+	# every document counted once, through the document table's growth
+	[ "$(row "t2	fee	amount" | cut -f 4-6)" = "$(printf '20000\t20000\t20000')" ]
+
 	# the same from two partial states
 	head -n 12345 "$T/many.tsv" | gip-stats --partial > "$T/p1"
 	tail -n +12346 "$T/many.tsv" | gip-stats --partial > "$T/p2"
 	run --separate-stderr gip-stats --merge "$T/p2" "$T/p1"
 	[ "$status" -eq 0 ]
 	[ "$(row "t2	fee	amount" | cut -f 9-12)" = "$want" ]
+	# the first document, long gone, is known again when it comes back
+	head -n 1 "$T/many.tsv" >> "$T/many.tsv"
+	run --separate-stderr gip-stats -g doc "$T/many.tsv"
+	[[ "$stderr" == *"r1.txt"* ]]
+	[ "${#lines[@]}" -eq 20001 ]
 }
