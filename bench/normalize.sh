@@ -9,8 +9,14 @@
 # run: the seeds and the CRLF variant copied round into 2,000 files
 # (build/bench/normalize-small/, about 14 KB each) against the same
 # bytes in one file, for gip-normalize and cat (ecosystem.md, implication
-# 2: at most 10 times as long).
-# GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size.
+# 2: at most 10 times as long).  Last, GB18030 against iconv in paired
+# runs on every GB18030 corpus: the seeds' text above, and 3,000
+# table-dense synthetic reports of every layout (tests/unit/gencorpus.c)
+# in one file; and the same text in UTF-8, to show what decoding adds
+# to the rest of the normalization (target: at least 0.90 of iconv's
+# speed).
+# GIP_BIN=dir picks the binary (default bin/); GIP_BENCH_MB the size;
+# GIP_BENCH_PAIRS the number of paired runs (default 9).
 cd "$(dirname "$0")/.." || exit 2
 bin=${GIP_BIN:-bin}/gip-normalize
 [ -x "$bin" ] || make -s "$bin" || exit 2
@@ -98,4 +104,26 @@ for c in "$bin" cat; do
 	awk -v c="${c##*/}" -v n=$nsmall -v tm="$tm" -v t1="$t1" 'BEGIN {
 		printf "%-14s %d files %7.3f s, one file %7.3f s: %.1fx" \
 		    " (target <= 10x)\n", c, n, tm, t1, tm / t1 }'
+done
+
+# GB18030 against iconv, paired, on every GB18030 corpus
+gen=build/tests/gencorpus
+[ -x "$gen" ] || make -s "$gen" || exit 2
+gd=build/bench/normalize-gen
+if [ ! -f "$gd.gb18030.txt" ]; then
+	rm -rf "$gd" && mkdir -p "$gd"
+	"$gen" -n 3000 -s 11 -l tab,pipe,html,space,cell -e gb18030 \
+	    -o "$gd" > /dev/null || exit 2
+	find "$gd" -name 'r*' | sort | xargs cat > "$gd.gb18030.txt"
+	rm -rf "$gd"
+fi
+iconv -f GB18030 -t UTF-8 "$gd.gb18030.txt" > "$gd.utf8.txt" || exit 2
+for c in "$gb:$u8" "$gd.gb18030.txt:$gd.utf8.txt"; do
+	g=${c%%:*} u=${c#*:}
+	echo "GB18030 corpus $g ($(wc -c < "$g") bytes)"
+	paired "${GIP_BENCH_PAIRS:-9}" "  gip-normalize / iconv -f GB18030 -t UTF-8" \
+	    "$bin $g" "iconv -f GB18030 -t UTF-8 $g"
+	awk -v r="$ratio" 'BEGIN { printf "  speed: %.2f of iconv'"'"'s (target >= 0.90)\n", 1 / r }'
+	paired "${GIP_BENCH_PAIRS:-9}" "  gip-normalize, GB18030 / the same text in UTF-8" \
+	    "$bin $g" "$bin $u"
 done

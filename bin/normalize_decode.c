@@ -23,6 +23,13 @@
 #define GB_NTRAIL	190
 static uint32_t	 gbtab[GB_NLEAD * GB_NTRAIL];
 static int	 gbtab_state;		/* 0 not built, 1 built, -1 failed */
+/*
+ * The same codes in the BMP, already in UTF-8, by lead and any trail
+ * byte: the bytes, first in the low byte, and their number in the top
+ * one; 0 for a code the loop leaves to the slow path (invalid, four
+ * bytes, or beyond the BMP).  One lookup and no branch per character.
+ */
+static uint32_t	 gbu8[GB_NLEAD * 256];
 static iconv_t	 gb4cd = (iconv_t)-1;	/* four-byte codes in the BMP */
 
 /* two-byte Big5-HKSCS: lead 81..FE, any trail byte */
@@ -120,7 +127,10 @@ static int
 gb_build(void)
 {
 	unsigned char	 trails[GB_NTRAIL];
+	char		 u[4];
 	iconv_t		 cd;
+	uint32_t	 cp;
+	size_t		 n;
 	int		 lead, t, i;
 
 	if (gbtab_state != 0)
@@ -135,6 +145,17 @@ gb_build(void)
 		build_row(cd, 0x81 + lead, trails, GB_NTRAIL,
 		    gbtab + lead * GB_NTRAIL, 0);
 	iconv_close(cd);
+	for (lead = 0; lead < GB_NLEAD; lead++)
+		for (i = 0; i < GB_NTRAIL; i++) {
+			cp = gbtab[lead * GB_NTRAIL + i];
+			if (cp == 0 || cp >= 0x10000)
+				continue;
+			n = gip_utf8_encode(cp, u);
+			gbu8[lead * 256 + trails[i]] = (uint32_t)n << 24 |
+			    (uint32_t)(unsigned char)u[0] |
+			    (uint32_t)(unsigned char)u[1] << 8 |
+			    (uint32_t)(n > 2 ? (unsigned char)u[2] : 0) << 16;
+		}
 	gb4cd = iconv_open("UTF-8", "GB18030");
 	gbtab_state = 1;
 	return 1;
@@ -217,6 +238,7 @@ static size_t
 run_gb18030(struct nz_dec *d, const unsigned char *p, size_t n, int eof)
 {
 	size_t		 i = 0;
+	uint64_t	 w;
 	uint32_t	 cp;
 	unsigned char	 b;
 	char		*o;
@@ -228,26 +250,27 @@ run_gb18030(struct nz_dec *d, const unsigned char *p, size_t n, int eof)
 		/* ASCII and two-byte codes, the bulk, without calls */
 		while (i < n) {
 			if (p[i] < 0x80) {
-				*o++ = (char)p[i++];
+				/* ASCII eight bytes at a time (tables are) */
+				while (n - i >= 8) {
+					memcpy(&w, p + i, 8);
+					if (w & 0x8080808080808080ULL)
+						break;
+					memcpy(o, &w, 8);
+					o += 8;
+					i += 8;
+				}
+				while (i < n && p[i] < 0x80)
+					*o++ = (char)p[i++];
 				continue;
 			}
 			if (i + 1 >= n || p[i] == 0x80 || p[i] == 0xFF ||
-			    p[i + 1] < 0x40 || p[i + 1] == 0x7F ||
-			    p[i + 1] == 0xFF)
+			    (cp = gbu8[(p[i] - 0x81) * 256 + p[i + 1]]) == 0)
 				break;
-			b = p[i + 1];
-			cp = gbtab[(p[i] - 0x81) * GB_NTRAIL + b - 0x40 -
-			    (b > 0x7F)];
-			if (cp == 0 || cp >= 0x10000)
-				break;
-			if (cp < 0x800) {
-				*o++ = (char)(0xC0 | cp >> 6);
-				*o++ = (char)(0x80 | (cp & 0x3F));
-			} else {
-				*o++ = (char)(0xE0 | cp >> 12);
-				*o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-				*o++ = (char)(0x80 | (cp & 0x3F));
-			}
+			/* three bytes written, as many kept as it has */
+			o[0] = (char)(cp & 0xFF);
+			o[1] = (char)(cp >> 8 & 0xFF);
+			o[2] = (char)(cp >> 16 & 0xFF);
+			o += cp >> 24;
 			i += 2;
 		}
 		d->out.len = (size_t)(o - d->out.p);

@@ -535,3 +535,26 @@ $S0" ]
 	kb=$(/usr/bin/time -f %M gip-normalize "$f" 2>&1 > /dev/null)
 	[ "$kb" -lt 16384 ] || { echo "peak RSS $kb KB"; false; }
 }
+
+@test "GB18030: every two-byte code decodes as iconv decodes it" {
+	# all 23,940 two-byte codes, 16 a line, then some four-byte
+	# ones; the same text through iconv to UTF-8 must
+	# normalize to the same stream (-T -k: no folding to hide a slip)
+	LC_ALL=C awk 'BEGIN {
+		for (l = 129; l <= 254; l++)
+			for (t = 64; t <= 254; t++) {
+				if (t == 127)
+					continue
+				printf "%c%c", l, t
+				if (++n % 16 == 0)
+					printf " ab\n"
+			}
+		printf "\201\060\201\060 \204\061\244\071 \220\060\201\060\n"
+	}' > "$BATS_TEST_TMPDIR/gb.txt"
+	[ "$(wc -c < "$BATS_TEST_TMPDIR/gb.txt")" -gt 50000 ]
+	iconv -f GB18030 -t UTF-8 "$BATS_TEST_TMPDIR/gb.txt" > "$BATS_TEST_TMPDIR/u8.txt"
+	gip-normalize -T -k -f gb18030 --label=x - < "$BATS_TEST_TMPDIR/gb.txt" > "$BATS_TEST_TMPDIR/a"
+	gip-normalize -T -k -f utf-8 --label=x - < "$BATS_TEST_TMPDIR/u8.txt" > "$BATS_TEST_TMPDIR/b"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/a")" -gt 1400 ]
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+}
