@@ -15,9 +15,9 @@ PCRE2_LIBS = $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 # iconv is in glibc; set ICONV_LIBS = -liconv where GNU libiconv is separate
 ICONV_LIBS =
 LIBS = $(PCRE2_LIBS) $(ICONV_LIBS) -lm
-# gip-normalize alone reads DOCX: libxml2 and libzip
-XML_CFLAGS = $(shell pkg-config --cflags libxml-2.0 libzip 2>/dev/null || echo -I/usr/include/libxml2)
-XML_LIBS = $(shell pkg-config --libs libxml-2.0 libzip 2>/dev/null || echo -lxml2 -lzip)
+# gip-normalize alone reads DOCX: libzip and expat
+DOCX_CFLAGS = $(shell pkg-config --cflags libzip expat 2>/dev/null)
+DOCX_LIBS = $(shell pkg-config --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
 
 # O holds objects; BINDIR the tools (the sanitizer build uses its own)
 O = build
@@ -47,8 +47,8 @@ $(O)/bin/%.o: bin/%.c lib/gip.h $(wildcard bin/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(O)/bin/normalize_docx.o: CPPFLAGS += $(XML_CFLAGS)
-$(BINDIR)/gip-normalize: LIBS += $(XML_LIBS)
+$(O)/bin/normalize_docx.o: CPPFLAGS += $(DOCX_CFLAGS)
+$(BINDIR)/gip-normalize: LIBS += $(DOCX_LIBS)
 
 .SECONDEXPANSION:
 $(BIN): $(BINDIR)/%: $(O)/bin/%.o $$(addprefix $(O)/,$$(addsuffix .o,$$(basename $$(wildcard bin/$$(subst gip-,,$$*)_*.c)))) $(O)/lib/libgip.a

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Install what gip needs to build, test and lint on Debian 12, and only
 # what is missing.  Run as root (CI and the README's quick start do).
-# libxml2-dev, libzip-dev: gip-normalize reads DOCX; poppler-utils
+# libexpat1-dev, libzip-dev: gip-normalize reads DOCX; poppler-utils
 # (pdftotext), antiword and catdoc: it converts PDF and old Word files
 pkgs="gcc make libc6-dev pkg-config libpcre2-dev bats jq mandoc time python3 valgrind
-    libxml2-dev libzip-dev poppler-utils antiword catdoc"
+    libexpat1-dev libzip-dev poppler-utils antiword catdoc"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
