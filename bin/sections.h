@@ -48,6 +48,7 @@ struct sec_meta {
 	int		 year;		/* 0: unknown */
 	int		 pub_y, pub_m, pub_d;	/* pub_y 0: unknown */
 	int		 tmpl;		/* enum sec_tmpl */
+	const char	*tbasis;	/* what showed it: labels, headings, year */
 	uint64_t	 hash;
 };
 

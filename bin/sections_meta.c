@@ -347,14 +347,43 @@ name_like(const char *p, size_t n)
 	return 1;
 }
 
+/* Page chrome and pronouns are never an agency. */
+static int
+not_agency(const char *p, size_t n)
+{
+	static const char *const w[] = { "当前位置", "当前页面", "首页", "位置：",
+	    "登录", "注册", ">", "|", "＞", "》", "《", "http", "以下", "（",
+	    "(", NULL };
+	static const char *const pron[] = { "本", "我", "该", "其", NULL };
+	size_t	 k;
+
+	for (k = 0; w[k] != NULL; k++)
+		if (has(p, n, w[k]))
+			return 1;
+	for (k = 0; pron[k] != NULL; k++)
+		if (n >= 3 && memcmp(p, pron[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 set_agency(struct sec_meta *m, const char *p, size_t n)
 {
-	size_t	 b, e;
+	static const char *const verbs[] = { "特向社会公布", "现予公布",
+	    "现公布", "现发布", "现将", "公布", "发布", "印发", NULL };
+	size_t	 b, e, k;
 
 	e = sec_clean(p, n, &b);
 	p += b;
 	n = e - b;
+	/* "现公布泰州市人民政府2017年…": the verb is no part of the name */
+	for (k = 0; verbs[k] != NULL; k++)
+		if (n > strlen(verbs[k]) && memcmp(p, verbs[k],
+		    strlen(verbs[k])) == 0) {
+			p += strlen(verbs[k]);
+			n -= strlen(verbs[k]);
+			break;
+		}
 	if (n >= 6 && memcmp(p, "关于", 6) == 0) {
 		p += 6;
 		n -= 6;
@@ -364,7 +393,8 @@ set_agency(struct sec_meta *m, const char *p, size_t n)
 	if (n >= 3 && memcmp(p + n - 3, "的", 3) == 0)
 		n -= 3;
 	e = sec_clean(p, n, &b);
-	if (e - b == 0 || e - b >= sizeof(m->agency))
+	if (e - b == 0 || e - b >= sizeof(m->agency) ||
+	    not_agency(p + b, e - b))
 		return;
 	memcpy(m->agency, p + b, e - b);
 	m->agency[e - b] = '\0';
@@ -379,23 +409,39 @@ is_title(const char *p, size_t n)
 	    !has(p, n, "根据") && !has(p, n, "。") && !has(p, n, "《");
 }
 
-static void
-find_title(struct sec_doc *d, size_t top)
+/* A crawler's label before the title ("标题: …"): skipped. */
+static const char *
+strip_label(const char *p, size_t *n)
 {
-	struct sec_meta	*m = &d->meta;
-	const char	*p = NULL, *q;
-	size_t		 li, n = 0, i, j, ys, pi, qn;
-	int		 y;
+	static const char *const w[] = { "标题", "题目", "文章标题", "名称",
+	    NULL };
+	size_t	 k, i;
 
-	for (li = 0; li < top; li++) {
-		if (!is_text(d, li))
+	for (k = 0; w[k] != NULL; k++) {
+		i = strlen(w[k]);
+		if (*n <= i || memcmp(p, w[k], i) != 0)
 			continue;
-		p = clean_line(d, li, &n);
-		if (is_title(p, n))
-			break;
+		if (!lit(p, *n, &i, "：") && !lit(p, *n, &i, ":"))
+			continue;
+		skip_blank(p, *n, &i);
+		*n -= i;
+		return p + i;
 	}
-	if (li == top)
-		return;
+	return p;
+}
+
+/*
+ * The year and the agency in a title's text: "惠农区卫生健康局 2022 年
+ * 政府信息公开工作年度报告" (the text before the year), "2022年度惠农区
+ * 卫生健康局政府信息公开…" (between), "XX局政府信息公开工作年度报告
+ * （2022年）" (before 政府信息公开).
+ */
+static void
+parse_title(struct sec_meta *m, const char *p, size_t n)
+{
+	size_t	 i, j, ys;
+	int	 y;
+
 	for (i = 0, y = 0; i < n; i++) {
 		ys = i;
 		if ((y = year_at(p, n, &i)) != 0 &&
@@ -408,21 +454,135 @@ find_title(struct sec_doc *d, size_t top)
 		m->year = y;
 	else
 		ys = n;
-	/* XX局政府信息公开工作年度报告（2022年）: the name ends earlier */
 	for (j = 0; j < ys; j++)
 		if (at(p, n, j, "政府信息公开") || at(p, n, j, "政务公开") ||
 		    at(p, n, j, "信息公开"))
 			break;
 	set_agency(m, p, j);
 	if (m->agency[0] == '\0' && y != 0) {
-		/* 2022年度惠农区卫生健康局政府信息公开工作年度报告 */
 		lit(p, n, &i, "度");
 		for (j = i; j < n; j++)
 			if (at(p, n, j, "政府信息公开") ||
-			    at(p, n, j, "政务公开"))
+			    at(p, n, j, "政务公开") || at(p, n, j, "信息公开"))
 				break;
 		if (j < n && j > i)
 			set_agency(m, p + i, j - i);
+	}
+}
+
+/*
+ * The first part of a title wrapped by PDF extraction: a short line
+ * with no punctuation just above the rest ("宿州市人民政府2016年" /
+ * "政府信息公开工作年度报告").
+ */
+static int
+title_head(const struct sec_doc *d, size_t li, const char **q, size_t *qn)
+{
+	if (li == 0 || !is_text(d, li - 1))
+		return 0;
+	*q = clean_line(d, li - 1, qn);
+	return sec_nchar(*q, *qn) <= 30 && !has(*q, *qn, "，") &&
+	    !has(*q, *qn, "。") && !has(*q, *qn, "：") && !has(*q, *qn, ":") &&
+	    !has(*q, *qn, "、") && !not_agency(*q, *qn) &&
+	    (has(*q, *qn, "年") || name_like(*q, *qn));
+}
+
+/*
+ * The words end a title, not the name of a rule or format about
+ * reports ("…年度报告制度", "…年度报告格式"): the line ends, or
+ * punctuation or a blank follows.
+ */
+static int
+title_end(const char *p, size_t n, size_t i)
+{
+	static const char *const ok[] = { " ", "》", "”", "\"", "。", "，",
+	    "（", "(", "、", "；", ",", NULL };
+	size_t	 k;
+
+	if (i >= n)
+		return 1;
+	for (k = 0; ok[k] != NULL; k++)
+		if (at(p, n, i, ok[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * A title inside a longer line: "现公布泰州市人民政府2017年政府信息公开
+ * 工作年度报告。", a whole report on one line.  The text before the
+ * words, back to punctuation or a wide gap, is read as a title.
+ */
+static void
+embedded_title(struct sec_doc *d, size_t top)
+{
+	static const char *const w[] = { "政府信息公开工作年度报告",
+	    "政务公开工作年度报告", "政府信息公开年度报告", NULL };
+	static const char *const stops[] = { "，", "。", "：", "、", "（",
+	    "“", "《", "》", "；", ",", ":", "(", ")", "）", ">", "|", NULL };
+	const char	*p, *h;
+	size_t		 li, n, e, b, k, s, c;
+
+	for (li = 0; li < top; li++) {
+		if (!is_text(d, li))
+			continue;
+		p = clean_line(d, li, &n);
+		for (k = 0; w[k] != NULL; k++)
+			if ((h = memmem(p, n, w[k], strlen(w[k]))) != NULL)
+				break;
+		if (w[k] == NULL || !title_end(p, n, (size_t)(h - p) +
+		    strlen(w[k])))
+			continue;
+		for (e = (size_t)(h - p); e > 0 && p[e - 1] == ' '; e--)
+			;
+		for (b = e, c = 0; b > 0 && c < 40; c++) {
+			for (s = 0; stops[s] != NULL; s++)
+				if (b >= strlen(stops[s]) && memcmp(p + b -
+				    strlen(stops[s]), stops[s],
+				    strlen(stops[s])) == 0)
+					break;
+			if (stops[s] != NULL || (b >= 2 && p[b - 1] == ' ' &&
+			    p[b - 2] == ' '))
+				break;
+			/* back one character */
+			do
+				b--;
+			while (b > 0 && ((unsigned char)p[b] & 0xc0) == 0x80);
+		}
+		if (c == 40 || e == b)
+			continue;
+		parse_title(&d->meta, p + b, (size_t)(h - p) + strlen(w[k]) - b);
+		if (d->meta.agency[0] != '\0' || d->meta.year != 0)
+			return;
+	}
+}
+
+static void
+find_title(struct sec_doc *d, size_t top)
+{
+	struct sec_meta	*m = &d->meta;
+	const char	*p = NULL, *q;
+	size_t		 li, n = 0, pi, qn;
+	struct gip_buf	 b = { NULL, 0, 0 };
+
+	for (li = 0; li < top; li++) {
+		if (!is_text(d, li))
+			continue;
+		p = clean_line(d, li, &n);
+		p = strip_label(p, &n);
+		if (is_title(p, n))
+			break;
+	}
+	if (li == top) {
+		embedded_title(d, top);
+		return;
+	}
+	parse_title(m, p, n);
+	/* wrapped: the title's own start names no agency */
+	if (m->agency[0] == '\0' && title_head(d, li, &q, &qn)) {
+		gip_buf_add(&b, q, qn);
+		gip_buf_add(&b, p, n);
+		parse_title(m, b.p, b.len);
+		gip_buf_free(&b);
 	}
 	if (m->agency[0] != '\0')
 		return;
@@ -445,6 +605,62 @@ find_title(struct sec_doc *d, size_t top)
 			set_agency(m, q, qn);
 		break;
 	}
+}
+
+/*
+ * Where no title names it: the office that compiled the report ("由江苏
+ * 省公安厅编制"), or a name just above a date at the top (a title cut
+ * off: "广州市人民政府" / "2013年3月").
+ */
+static void
+find_compiler(struct sec_doc *d, size_t top)
+{
+	const char	*p, *q, *r;
+	size_t		 li, n, i, qn;
+	int		 y, mo;
+
+	for (li = 0; li < top && d->meta.agency[0] == '\0'; li++) {
+		if (!is_text(d, li))
+			continue;
+		p = clean_line(d, li, &n);
+		if ((q = memmem(p, n, "由", 3)) != NULL && (r = memmem(q, n -
+		    (size_t)(q - p), "编制", 6)) != NULL && r - q <= 3 + 60 &&
+		    name_like(q + 3, (size_t)(r - q) - 3))
+			set_agency(&d->meta, q + 3, (size_t)(r - q) - 3);
+		if (d->meta.agency[0] != '\0' || li + 1 >= top || li > 6 ||
+		    !name_like(p, n) || !is_text(d, li + 1))
+			continue;
+		q = clean_line(d, li + 1, &qn);
+		i = 0;
+		if ((y = year_at(q, qn, &i)) != 0 && lit(q, qn, &i, "年") &&
+		    (skip_blank(q, qn, &i), (mo = number_at(q, qn, &i, 2)) >=
+		    1) && mo <= 12 && lit(q, qn, &i, "月"))
+			set_agency(&d->meta, p, n);
+	}
+}
+
+/*
+ * A title naming a place ("开远市2025年…") where the text names its
+ * government ("开远市人民政府"): the government is the agency.
+ */
+static void
+place_to_office(struct sec_doc *d)
+{
+	static const char *const place[] = { "市", "县", "区", "省", "州",
+	    "旗", "盟", "镇", "乡", NULL };
+	struct sec_meta	*m = &d->meta;
+	char		 want[sizeof(m->agency) + 16];
+	size_t		 n = strlen(m->agency), k;
+
+	for (k = 0; place[k] != NULL; k++)
+		if (n >= 3 && memcmp(m->agency + n - 3, place[k], 3) == 0)
+			break;
+	if (place[k] == NULL || n + 13 > sizeof(m->agency))
+		return;
+	snprintf(want, sizeof(want), "%s人民政府", m->agency);
+	if (d->text.len > 0 && memmem(d->text.p, d->text.len, want,
+	    strlen(want)) != NULL)
+		memcpy(m->agency, want, strlen(want) + 1);
 }
 
 /* The closing signature: the name above the final date. */
@@ -557,6 +773,24 @@ find_year(struct sec_doc *d, size_t top)
 			return;
 		}
 	}
+	/* "…坚持依法公开,2022年,我局…": a clause opening with the year */
+	for (li = 0; li < top; li++) {
+		if (!is_text(d, li))
+			continue;
+		p = clean_line(d, li, &n);
+		for (i = 0; i < n; i++) {
+			if (i > 0 && !(i >= 3 && (at(p, n, i - 3, "，") ||
+			    at(p, n, i - 3, "。") || at(p, n, i - 3, "；"))) &&
+			    p[i - 1] != ',' && p[i - 1] != ';')
+				continue;
+			j = i;
+			if ((y = year_at(p, n, &j)) != 0 && lit(p, n, &j, "年") &&
+			    (lit(p, n, &j, "，") || lit(p, n, &j, ","))) {
+				d->meta.year = y;
+				return;
+			}
+		}
+	}
 	if (d->meta.pub_y != 0)
 		d->meta.year = d->meta.pub_y - 1;
 }
@@ -627,8 +861,10 @@ find_template(struct sec_doc *d)
 	 * no tables to look for (and this spares a search of the whole
 	 * text).
 	 */
+	d->meta.tbasis = "year";
 	if (nstd < 3 && d->meta.year != 0 && d->meta.year <= 2018)
 		return SEC_TPRE2019;
+	d->meta.tbasis = "labels";
 	/* Table 二's header settles it mostly; spare the other searches. */
 	if ((c21 = count_marks(d, marks2021, N21T2, f2, t2)) >= 2)
 		return SEC_T2021;
@@ -644,12 +880,21 @@ find_template(struct sec_doc *d)
 	if (count_marks(d, marks2019t3, NELEM(marks2019t3), f3, t3) ==
 	    NELEM(marks2019t3))
 		return SEC_T2019;
+	d->meta.tbasis = "year";
 	if (d->meta.year != 0 && d->meta.year <= 2018)
 		return SEC_TPRE2019;
 	/* Free-form headings; after 2018 they break the rules instead. */
+	d->meta.tbasis = "headings";
 	if (d->meta.year == 0 && (maxord > SEC_NSTD || (d->nsec >= 3 &&
 	    nstd < 3)))
 		return SEC_TPRE2019;
+	/* no table shows it: the template of the report's year */
+	d->meta.tbasis = "year";
+	if (d->meta.year >= 2021)
+		return SEC_T2021;
+	if (d->meta.year >= 2019)
+		return SEC_T2019;
+	d->meta.tbasis = NULL;
 	return SEC_TUNKNOWN;
 }
 
@@ -664,6 +909,9 @@ sec_meta(struct sec_doc *d)
 	find_title(d, top);
 	if (m->agency[0] == '\0')
 		find_signature(d);
+	if (m->agency[0] == '\0')
+		find_compiler(d, top);
+	place_to_office(d);
 	find_published(d, top < 20 ? top : 20);
 	if (m->year == 0)
 		find_year(d, top);

@@ -73,6 +73,8 @@ out_stream(struct sec_opts *op, const struct sec_doc *d)
 	meta_frame(o, "agency", d->meta.agency);
 	meta_frame(o, "year", ms.year);
 	meta_frame(o, "template", sec_tmpl_name(d->meta.tmpl));
+	meta_frame(o, "template_basis", d->meta.tbasis != NULL ?
+	    d->meta.tbasis : "");
 	meta_frame(o, "published", ms.published);
 	meta_frame(o, "hash", ms.hash);
 	for (i = 0; i < d->nlines; i++) {
@@ -152,6 +154,8 @@ out_meta(struct sec_opts *op, const struct sec_doc *d)
 		json_or_null(o, ms.year);
 		gip_out_puts(o, ",\"template\":");
 		gip_json_strs(o, sec_tmpl_name(d->meta.tmpl));
+		gip_out_puts(o, ",\"template_basis\":");
+		json_or_null(o, d->meta.tbasis != NULL ? d->meta.tbasis : "");
 		gip_out_puts(o, ",\"published\":");
 		json_or_null(o, ms.published);
 		gip_out_puts(o, ",\"hash\":");

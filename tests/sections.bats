@@ -153,7 +153,8 @@ text_only() {
 	[ "${lines[1]}" = "${RS}meta	agency	惠农区卫生健康局" ]
 	[ "${lines[2]}" = "${RS}meta	year	2022" ]
 	[ "${lines[3]}" = "${RS}meta	template	2021" ]
-	[ "${lines[4]}" = "${RS}meta	hash	466439fff4094e30" ]
+	[ "${lines[4]}" = "${RS}meta	template_basis	labels" ]
+	[ "${lines[5]}" = "${RS}meta	hash	466439fff4094e30" ]
 	[ "$(grep -ac "^${RS}sec" <<< "$output")" -eq 6 ]
 	[ "$(grep -ac "^${RS}sec	4	政府信息公开行政复议、行政诉讼情况	四、政府信息公开行政复议、行政诉讼情况\$" <<< "$output")" -eq 1 ]
 	# each sec frame is followed by its heading line
@@ -229,7 +230,10 @@ text_only() {
 	[ "${lines[1]}" = "四、政府信息公开" ]
 	[ "${lines[2]}" = "行政复议、行政诉讼情况" ]
 	run gip-sections -m "$F/wrapped.txt"
-	[ "$(cut -f2-4 <<< "$output")" = $'XX市统计局\t2022\tunknown' ]
+	# no table shows the template: the year's, marked as inferred
+	[ "$(cut -f2-4 <<< "$output")" = $'XX市统计局\t2022\t2021' ]
+	run gip-sections -m --json "$F/wrapped.txt"
+	[ "$(jq -r .template_basis <<< "$output")" = year ]
 }
 
 @test "heading variants: # and **, 一． 二， 四 blank, long wordings, 2019 labels" {
