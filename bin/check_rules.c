@@ -1073,6 +1073,16 @@ summ_cmp(const void *a, const void *b)
 		return c;
 	if (p->year != q->year)
 		return p->year < q->year ? -1 : 1;
+	/*
+	 * Then by what the documents are, never by when they came: the
+	 * MAXPREV reports compared with must not depend on input order.
+	 */
+	if ((c = strcmp(p->doc, q->doc)) != 0)
+		return c;
+	if ((c = memcmp(p->out, q->out, sizeof(p->out))) != 0)
+		return c;
+	if ((c = memcmp(p->in, q->in, sizeof(p->in))) != 0)
+		return c;
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
@@ -1110,8 +1120,9 @@ carry(struct ctx *x, const struct summ *cur, const struct summ *prev, int c)
  * column, for documents of the same agency (by exact name).  Sorted by
  * agency and year, the year N-1 documents are the run just before.
  * Several documents for one agency and year (the same report fetched
- * twice) are compared pairwise, up to MAXPREV of the earlier year, so
- * that a pathological input cannot make this quadratic.
+ * twice) are compared pairwise, up to MAXPREV of the earlier year (the
+ * first by document name, whatever the input order), so that a
+ * pathological input cannot make this quadratic.
  */
 void
 check_continuity(struct check *ck, struct summ *s, size_t n)

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,8 @@ static int	 open_output(const char *, char **);
 static void	 cleanup(void);
 static void	 print_summary(const struct check *);
 
-static char	*tmpname;		/* -o's temporary, until renamed */
+/* -o's temporary, until renamed; read by the signal handler */
+static char *volatile tmpname;
 
 int
 check_rule_on(const struct check *ck, enum rule r)
@@ -297,6 +299,35 @@ cleanup(void)
 		unlink(tmpname);
 }
 
+/* Killed while writing -o: leave no temporary behind, then die of sig. */
+static void
+on_signal(int sig)
+{
+	if (tmpname != NULL)
+		unlink(tmpname);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Catch the signals that end a pipeline, unless they were ignored. */
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGPIPE, SIGTERM };
+	struct sigaction sa, old;
+	size_t		 i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 /*
  * A temporary next to path, renamed over it when all went well.  A
  * path that exists and is not a regular file (/dev/null, a FIFO) is
@@ -306,7 +337,9 @@ static int
 open_output(const char *path, char **tmp)
 {
 	struct stat	 st;
+	sigset_t	 all, saved;
 	const char	*slash;
+	mode_t		 mask;
 	int		 fd;
 	size_t		 dlen;
 
@@ -322,13 +355,24 @@ open_output(const char *path, char **tmp)
 	memcpy(*tmp, path, dlen);
 	memcpy(*tmp + dlen, ".gip-check.XXXXXX",
 	    sizeof(".gip-check.XXXXXX"));
-	if ((fd = mkstemp(*tmp)) == -1)
-		gip_err(GIP_EXIT_TROUBLE, "%s", path);
-	tmpname = *tmp;
 	if (atexit(cleanup) != 0)
 		gip_errx(GIP_EXIT_TROUBLE, "atexit");
-	/* mkstemp makes it 0600; give it the mode a new file would get */
-	if (fchmod(fd, 0666 & ~umask(umask(0))) == -1)
+	/* no signal between the file's creation and tmpname knowing it */
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &saved);
+	catch_signals();
+	if ((fd = mkstemp(*tmp)) != -1)
+		tmpname = *tmp;
+	sigprocmask(SIG_SETMASK, &saved, NULL);
+	if (fd == -1)
+		gip_err(GIP_EXIT_TROUBLE, "%s", path);
+	/*
+	 * mkstemp makes it 0600; give it the mode a new file would get.
+	 * umask(2) can only be read by setting it, so set it back.
+	 */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1)
 		gip_err(GIP_EXIT_TROUBLE, "%s", *tmp);
 	return fd;
 }

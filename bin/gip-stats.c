@@ -33,6 +33,7 @@ static int	 tsv_line(struct run *, char *, size_t, const char *,
 		    unsigned long);
 static void	 state_line(struct run *, char *, size_t, const char *,
 		    unsigned long);
+static int	 is_severity(const char *);
 
 static const struct option longopts[] = {
 	{ "chart", optional_argument, NULL, 'C' },
@@ -290,17 +291,21 @@ json_line(struct run *run, char *p, size_t n, const char *file,
 	struct gip_record *recs;
 	struct stats_finding f;
 	size_t		 nrec, i;
+	int		 tables, rule;
 
 	if (gip_jsonin_records(&run->json, p, n, &recs, &nrec) == -1) {
 		stats_bad(&run->st, file, line, "bad JSON", run->json.err);
 		return;
 	}
 	root = gip_jsonin_root(&run->json);
-	if (gip_jsonin_get(&run->json, root, "tables") != NULL) {
+	tables = gip_jsonin_get(&run->json, root, "tables") != NULL;
+	rule = gip_jsonin_get(&run->json, root, "rule") != NULL;
+	if (tables && !rule) {
 		for (i = 0; i < nrec; i++)
 			stats_record(&run->st, &recs[i], file, line);
 		run->nrec += nrec;
-	} else if (gip_jsonin_get(&run->json, root, "rule") != NULL) {
+	} else if (rule && !tables &&
+	    is_severity(jmember(run, root, "severity"))) {
 		f.doc = jmember(run, root, "doc");
 		f.rule = jmember(run, root, "rule");
 		f.severity = jmember(run, root, "severity");
@@ -311,10 +316,13 @@ json_line(struct run *run, char *p, size_t n, const char *file,
 		run->nfind++;
 	} else
 		stats_bad(&run->st, file, line, "JSON that is neither a "
-		    "gip-tables document nor a gip-check finding", NULL);
+		    "gip-tables document (\"tables\", no \"rule\") nor a "
+		    "gip-check finding (\"rule\" and a \"severity\" of "
+		    "warning or error, no \"tables\")", NULL);
 }
 
-static const char *const finding_columns[] = {
+#define NFINDCOL	10	/* the columns of a gip-check finding */
+static const char *const finding_columns[NFINDCOL] = {
 	"doc", "rule", "severity", "table", "row", "col", "expected",
 	"actual", "message", "line"
 };
@@ -356,18 +364,37 @@ is_header(char **f, const char *const *names, int n)
 }
 
 /*
- * 11 fields: a gip-tables record; 10: a gip-check finding.  -1: the
- * file is a partial state, to be skipped.
+ * What a TSV line is, by its third column, which no line can have in
+ * both kinds: a record's is the year (digits, or nothing), a finding's
+ * is its severity (warning or error).  The field count must then be
+ * that kind's.  Counting fields alone took a record that lost a field
+ * for a finding and dropped its cell without a word.
  */
+static int
+is_severity(const char *s)
+{
+	return strcmp(s, "warning") == 0 || strcmp(s, "error") == 0;
+}
+
+static int
+is_year_field(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* 0, or -1: the file is a partial state, to be skipped. */
 static int
 tsv_line(struct run *run, char *p, size_t n, const char *file,
     unsigned long line)
 {
 	char			*f[GIP_RECORD_NCOL + 1];
-	char			 what[128];
+	char			 what[160];
 	struct gip_record	 r;
 	struct stats_finding	 fd;
-	int			 nf;
+	int			 nf, finding;
 
 	if (stats_is_state(p, n)) {
 		stats_bad(&run->st, file, line, "a partial state, skipped; "
@@ -375,9 +402,26 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 		return -1;
 	}
 	nf = split_fields(p, n, f, GIP_RECORD_NCOL + 1);
-	if (nf == GIP_RECORD_NCOL) {
-		if (is_header(f, gip_record_columns, GIP_RECORD_NCOL))
-			return 0;
+	if (nf == GIP_RECORD_NCOL &&
+	    is_header(f, gip_record_columns, GIP_RECORD_NCOL))
+		return 0;
+	if (nf == NFINDCOL && is_header(f, finding_columns, NFINDCOL))
+		return 0;
+	if (nf < 3 || (!(finding = is_severity(f[2])) &&
+	    !is_year_field(f[2]))) {
+		stats_bad(&run->st, file, line, "neither a gip-tables record "
+		    "(a year or nothing in column 3) nor a gip-check finding "
+		    "(warning or error in column 3)", NULL);
+		return 0;
+	}
+	if (nf != (finding ? NFINDCOL : GIP_RECORD_NCOL)) {
+		snprintf(what, sizeof(what), "%d fields in a gip-%s line; "
+		    "want %d", nf, finding ? "check finding" : "tables record",
+		    finding ? NFINDCOL : GIP_RECORD_NCOL);
+		stats_bad(&run->st, file, line, what, NULL);
+		return 0;
+	}
+	if (!finding) {
 		r.doc = f[0];
 		r.agency = f[1];
 		r.year = f[2];
@@ -391,9 +435,7 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 		r.line = 0;
 		stats_record(&run->st, &r, file, line);
 		run->nrec++;
-	} else if (nf == 10) {
-		if (is_header(f, finding_columns, 10))
-			return 0;
+	} else {
 		fd.doc = f[0];
 		fd.rule = f[1];
 		fd.severity = f[2];
@@ -402,10 +444,6 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 		fd.col = f[5];
 		stats_finding(&run->st, &fd, file, line);
 		run->nfind++;
-	} else {
-		snprintf(what, sizeof(what), "%d fields; want 11 (a gip-tables"
-		    " record) or 10 (a gip-check finding)", nf);
-		stats_bad(&run->st, file, line, what, NULL);
 	}
 	return 0;
 }

@@ -206,8 +206,11 @@ const char *gip_reader_display(const struct gip_reader *);
  *	RS "sec"  TAB fields...		a section boundary (gip-sections)
  *
  * Normalized text never contains control characters other than tab and
- * newline, so no text line can be taken for a frame.  A plain file with
- * no frames is one document named after the file.
+ * newline, so no text line can be taken for a frame.  Frames count only
+ * in a gip stream, one whose first line is a doc frame; any other input
+ * is plain text, one document named after the file, and a line of it
+ * that begins with RS loses those bytes (with a warning) rather than
+ * being taken for a frame.
  */
 #define GIP_FRAME_MARK	'\036'
 #define GIP_MAXFIELDS	16
@@ -219,8 +222,16 @@ enum gip_item {
 	GIP_ITEM_FRAME		/* a frame other than doc and line */
 };
 
+enum gip_stream_kind {
+	GIP_STREAM_UNKNOWN = 0,	/* nothing read yet */
+	GIP_STREAM_FRAMED,	/* the first line is a doc frame */
+	GIP_STREAM_PLAIN	/* anything else: one document, no frames */
+};
+
 struct gip_stream {
 	struct gip_reader *rd;
+	enum gip_stream_kind kind;
+	int		 unframed;	/* a plain line's RS was removed */
 	char		*docname;	/* current document's name */
 	unsigned long	 line;		/* source line of the current item */
 	unsigned long	 next_line;	/* source line of the next text line */

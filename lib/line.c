@@ -58,7 +58,19 @@ gip_reader_next(struct gip_reader *r)
 	n = getline(&r->buf, &r->cap, r->fp);
 	if (n < 0) {
 		r->len = 0;
-		return ferror(r->fp) ? -1 : 0;
+		if (ferror(r->fp))
+			return -1;
+		if (feof(r->fp))
+			return 0;
+		/*
+		 * Neither flag: glibc's getline could not grow the buffer
+		 * (ENOMEM, or EOVERFLOW past SSIZE_MAX).  That is no end of
+		 * input: what follows would be lost without a word.
+		 */
+		gip_diag(gip_reader_display(r), r->lineno + 1, GIP_ERROR,
+		    "out of memory reading this line (%zu bytes held): %s",
+		    r->cap, strerror(errno != 0 ? errno : ENOMEM));
+		exit(GIP_EXIT_TROUBLE);
 	}
 	r->len = (size_t)n;
 	if (r->len > 0 && r->buf[r->len - 1] == '\n')

@@ -63,6 +63,8 @@ gip_re_match(struct gip_re *re, const char *subj, size_t len, size_t start,
 		    PCRE2_NO_UTF_CHECK, re->md, re->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		gip_errx(GIP_EXIT_TROUBLE, "out of memory matching a pattern");
 	if (rc < 0)
 		return -1;
 	if (rc == 0)

@@ -43,6 +43,38 @@ text_item(struct gip_stream *s)
 	return GIP_ITEM_TEXT;
 }
 
+/* A gip stream starts with a doc frame: RS "doc", then TAB or the end. */
+static int
+is_doc_frame(const struct gip_reader *rd)
+{
+	return rd->len >= 4 && memcmp(rd->buf, "\036doc", 4) == 0 &&
+	    (rd->len == 4 || rd->buf[4] == '\t');
+}
+
+/*
+ * A line of a plain file that begins with the frame byte: drop the
+ * leading RS bytes, as gip-normalize drops control characters, so that
+ * a file cannot name itself another document or forge its metadata,
+ * nor pass a frame on to the next tool.  Said once per input.
+ */
+static void
+unframe(struct gip_stream *s)
+{
+	struct gip_reader *rd = s->rd;
+	size_t		 i;
+
+	for (i = 0; i < rd->len && rd->buf[i] == GIP_FRAME_MARK; i++)
+		;
+	memmove(rd->buf, rd->buf + i, rd->len - i + 1);
+	rd->len -= i;
+	if (!s->unframed)
+		gip_diag(gip_reader_display(rd), rd->lineno, GIP_WARNING,
+		    "frame byte 0x1E in a file that is not a gip stream "
+		    "(it does not start with a doc frame): taken as text, "
+		    "the byte removed");
+	s->unframed = 1;
+}
+
 int
 gip_stream_next(struct gip_stream *s)
 {
@@ -67,6 +99,12 @@ gip_stream_next(struct gip_stream *s)
 		}
 		if (r == 0)
 			return GIP_ITEM_END;
+		if (s->kind == GIP_STREAM_UNKNOWN)
+			s->kind = is_doc_frame(rd) ? GIP_STREAM_FRAMED :
+			    GIP_STREAM_PLAIN;
+		if (s->kind == GIP_STREAM_PLAIN && rd->len > 0 &&
+		    rd->buf[0] == GIP_FRAME_MARK)
+			unframe(s);
 		if (rd->len == 0 || rd->buf[0] != GIP_FRAME_MARK) {
 			if (!s->started) {
 				/* Plain text: one document named after the file. */
