@@ -35,17 +35,12 @@ diag_shaped() {
 	# a record stream: the line between two documents' records
 	{ head -20 "$F/check/prev.tsv"; cat "$d/line"; printf '\n'; sed -n '2,21p' "$F/check/good.tsv"; } > "$d/big.tsv"
 	rm "$d/line"
-	for t in sections tables; do
-		run --separate-stderr bash -c "ulimit -v 200000; gip-$t '$d/big.gip'"
+	for tf in sections:big.gip:5 tables:big.gip:5 check:big.tsv:21 stats:big.tsv:21; do
+		IFS=: read -r t f l <<< "$tf"
+		run --separate-stderr bash -c "ulimit -v 200000; gip-$t '$d/$f'"
 		echo "gip-$t: $status: $stderr"
 		[ "$status" -eq 2 ]
-		[[ "$stderr" == *"gip-$t: $d/big.gip:5: error: "* ]]
-	done
-	for t in check stats; do
-		run --separate-stderr bash -c "ulimit -v 200000; gip-$t '$d/big.tsv'"
-		echo "gip-$t: $status: $stderr"
-		[ "$status" -eq 2 ]
-		[[ "$stderr" == *"gip-$t: $d/big.tsv:21: error: "* ]]
+		[[ "$stderr" == *"gip-$t: $d/$f:$l: error: "* ]]
 	done
 	# the same through a pipe
 	run --separate-stderr bash -c "ulimit -v 200000; cat '$d/big.tsv' | gip-stats"
