@@ -175,12 +175,22 @@ static void
 do_json(struct check *ck, struct gip_reader *rd, const char *p, size_t n)
 {
 	struct gip_record	*recs, doc;
+	const struct gip_jnode	*root;
 	struct doc		*d;
 	size_t			 nrec, i;
 	const char		*file = gip_reader_display(rd), *pub;
 
 	if (gip_jsonin_records(&ck->jin, p, n, &recs, &nrec) == -1) {
 		gip_diag(file, rd->lineno, GIP_ERROR, "%s", ck->jin.err);
+		ck->trouble = 1;
+		return;
+	}
+	/* a finding (or anything else) is not an empty document */
+	root = gip_jsonin_root(&ck->jin);
+	if (gip_jsonin_get(&ck->jin, root, "tables") == NULL ||
+	    gip_jsonin_get(&ck->jin, root, "rule") != NULL) {
+		gip_diag(file, rd->lineno, GIP_ERROR, "not a gip-tables "
+		    "document (\"tables\" and no \"rule\" expected)");
 		ck->trouble = 1;
 		return;
 	}

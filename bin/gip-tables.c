@@ -115,6 +115,11 @@ meta(struct tb_doc *d, struct gip_stream *s)
 		slot = &d->tbasis;
 	if (slot == NULL)
 		return;
+	/* a record's year is digits or nothing: gip(7) tells records
+	 * from findings by it */
+	if (slot == &d->year && strspn(s->fields[2], "0123456789") !=
+	    s->lens[2])
+		return;
 	free(*slot);
 	*slot = s->lens[2] > 0 ? gip_xstrndup(s->fields[2], s->lens[2]) :
 	    NULL;

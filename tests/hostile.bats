@@ -142,6 +142,13 @@ forged() {
 	run --separate-stderr gip-stats -f "$F/stats/findings.jsonl" "$F/stats/records.jsonl"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
+	# gip-check: a finding is no document without cells
+	{ cat "$F/check/good.jsonl"; sed -n 1p "$F/stats/findings.jsonl"; } > "$d/cj.jsonl"
+	run --separate-stderr gip-check "$d/cj.jsonl"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"gip-check: $d/cj.jsonl:2: error: not a gip-tables document"* ]]
+	[[ "$output" != *huaian* ]]
+	diag_shaped "$stderr"
 }
 
 # --- 4. gip-check -o: file modes and signals -------------------------

@@ -1,7 +1,8 @@
 #!/bin/sh
-# make fuzz: build a libFuzzer binary for each text tool (the normalizer,
-# the section finder, the table parser) and run each for FUZZ_SECONDS
-# (default 60).  A crash input is kept in tests/fuzz/regress/TOOL/, where
+# make fuzz: build a libFuzzer binary for each tool (the normalizer, the
+# section finder, the table parser, and the record intake of the checker
+# and of the aggregator, TSV and JSON Lines) and run each for
+# FUZZ_SECONDS (default 60); FUZZ_TOOLS picks some of them.  A crash input is kept in tests/fuzz/regress/TOOL/, where
 # tests/fuzz.bats replays it on every test run: fix the bug, keep the
 # input.  Needs clang with libFuzzer (Debian: clang, libclang-rt-14-dev).
 cd "$(dirname "$0")/../.." || exit 2
@@ -11,15 +12,25 @@ flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200
 libs="$(pkg-config --libs libpcre2-8) -lm"
 mkdir -p build/fuzz
 status=0
-for t in normalize sections tables; do
+for t in ${FUZZ_TOOLS:-normalize sections tables check stats}; do
 	[ -f bin/gip-$t.c ] || continue
 	srcs="bin/gip-$t.c $(ls bin/${t}_*.c 2>/dev/null)"
 	# the tool's main becomes gip_tool_main; lib is built with the same flags
 	$CC $flags -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs || { status=2; continue; }
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus" tests/fuzz/regress/$t
-	cp examples/seeds/*.txt "$corpus"/ 2>/dev/null
-	[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null
+	case $t in
+	check|stats)
+		# records and findings, TSV and JSON Lines, and both mixed
+		cp tests/fixtures/check/*.tsv tests/fixtures/check/*.jsonl \
+		    tests/fixtures/stats/*.tsv tests/fixtures/stats/*.jsonl \
+		    "$corpus"/ 2>/dev/null
+		cat tests/fixtures/stats/records.jsonl \
+		    tests/fixtures/stats/findings.tsv > "$corpus"/mixed.txt ;;
+	*)
+		cp examples/seeds/*.txt "$corpus"/ 2>/dev/null
+		[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null ;;
+	esac
 	echo "fuzzing gip-$t for $secs s"
 	build/fuzz/fuzz-$t -max_total_time="$secs" -max_len=65536 -timeout=10 \
 	    -detect_leaks=0 -close_fd_mask=2 -artifact_prefix=tests/fuzz/regress/$t/ "$corpus" \
