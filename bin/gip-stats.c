@@ -38,6 +38,7 @@ static int	 is_severity(const char *);
 static const struct option longopts[] = {
 	{ "chart", optional_argument, NULL, 'C' },
 	{ "cell", required_argument, NULL, 'c' },
+	{ "docs", no_argument, NULL, 'd' },
 	{ "findings", no_argument, NULL, 'f' },
 	{ "group", required_argument, NULL, 'g' },
 	{ "no-header", no_argument, NULL, 'H' },
@@ -56,7 +57,7 @@ static const struct option longopts[] = {
 
 static const struct gip_tool tool = {
 	"gip-stats",
-	"[-fHjPpv] [-C[column]] [-c cells] [-g fields] [-m file] "
+	"[-dfHjPpv] [-C[column]] [-c cells] [-g fields] [-m file] "
 	    "[-r ratios] [-w ndocs] [file ...]\n"
 	"-M [-HjPpv] [-C[column]] [file ...]",
 	"\nAggregate gip-tables records and gip-check findings.\n"
@@ -64,6 +65,8 @@ static const struct gip_tool tool = {
 	" or share)\n"
 	"  -c, --cell=CELLS      cells: t3.new.total,t3.*.total,t4 ... "
 	"(default t2,t3,t4)\n"
+	"  -d, --docs            the reports that went in, and the share with"
+	" tables\n"
 	"  -f, --findings        share of documents failing each gip-check"
 	" rule\n"
 	"  -g, --group=FIELDS    year,agency,template,doc,table,row,column and"
@@ -85,7 +88,7 @@ static const struct gip_tool tool = {
 	"Exit status: 0 success; 1 an input could not be read or had bad"
 	" lines;\n"
 	"2 usage or system error.  COLUMNS sets the chart width.\n",
-	"C::c:fg:HjMm:Ppr:vw:",
+	"C::c:dfg:HjMm:Ppr:vw:",
 	longopts
 };
 
@@ -104,7 +107,7 @@ main(int argc, char *argv[])
 	const char	*chart = NULL, *dims = NULL, *errstr;
 	size_t		 window = 16;
 	int		 c, rv, noheader = 0, partial = 0, merge = 0;
-	int		 nfmt = 0, shaping = 0, list = 0;
+	int		 nfmt = 0, shaping = 0, list = 0, docs = 0;
 
 	gip_setprogname(argv[0]);
 	memset(&run, 0, sizeof(run));
@@ -118,6 +121,10 @@ main(int argc, char *argv[])
 		case 'c':
 			if (stats_conf_cells(&run.conf, optarg) == -1)
 				usage();
+			shaping = 1;
+			break;
+		case 'd':
+			docs = 1;
 			shaping = 1;
 			break;
 		case 'f':
@@ -178,12 +185,17 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	if (nfmt > 1 || (merge && shaping) ||
-	    (run.conf.view == VIEW_FINDINGS && run.conf.nratio > 0)) {
+	    (run.conf.view == VIEW_FINDINGS && run.conf.nratio > 0) ||
+	    (docs && (run.conf.view == VIEW_FINDINGS ||
+	    run.conf.nratio > 0))) {
 		gip_warnx("%s", nfmt > 1 ? "choose one of -C, -j, -P, -p" :
-		    merge ? "-c, -f, -g, -m, -r shape the partials; --merge "
-		    "takes them from there" : "-f and -r are different tables");
+		    merge ? "-c, -d, -f, -g, -m, -r shape the partials; --merge "
+		    "takes them from there" : "-d, -f and -r are different "
+		    "tables");
 		usage();
 	}
+	if (docs)
+		run.conf.view = VIEW_DOCS;
 	gip_out_init(&out, STDOUT_FILENO);
 	if (list) {
 		stats_list_ratios(&out);

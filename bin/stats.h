@@ -13,13 +13,14 @@
 #define STATS_SCALE	1000000LL	/* values are kept in millionths */
 #define STATS_NUMLEN	32		/* room for a formatted number */
 #define STATS_MAXTERMS	64		/* terms on one side of a ratio */
-#define STATS_PARTIAL_VERSION "1"
+#define STATS_PARTIAL_VERSION "2"
 
 /* What a run reports: one of three tables. */
 enum stats_view {
 	VIEW_CELLS,		/* value statistics of cells */
 	VIEW_RATIOS,		/* per-document ratios of cells */
-	VIEW_FINDINGS		/* documents failing gip-check rules */
+	VIEW_FINDINGS,		/* documents failing gip-check rules */
+	VIEW_DOCS		/* reports that went in, with tables */
 };
 
 /* A grouping dimension. */
@@ -93,6 +94,7 @@ struct stats_group {
 	struct stats_dcount docs;	/* D, C: documents */
 	struct stats_dcount covered;	/* C: documents with a number */
 	struct stats_dcount failing;	/* F: documents with a finding */
+	struct stats_dcount tabled;	/* D: documents with a table */
 	uint64_t	 values;	/* C, R: numbers seen */
 	int64_t		 sum, min, max;	/* C, R */
 	uint64_t	 zero_den, na;	/* R: not divided */

@@ -255,7 +255,8 @@ touch(struct stats *st, struct stats_open *o)
 #define CID_CCOVERED	1
 #define CID_DDOCS	2
 #define CID_FFAILING	3
-static const char cid_kind[] = { 'C', 'c', 'D', 'F' };
+#define CID_DTABLED	4
+static const char cid_kind[] = { 'C', 'c', 'D', 'F', 't' };
 
 static uint64_t
 cid_hash(uint64_t c)
@@ -298,8 +299,8 @@ set_add(struct stats_open *o, uint64_t cid)
 static struct stats_gtab *
 cid_table(struct stats *st, int which)
 {
-	return which <= CID_CCOVERED ? &st->cg : which == CID_DDOCS ?
-	    &st->dg : &st->fg;
+	return which <= CID_CCOVERED ? &st->cg : which == CID_DDOCS ||
+	    which == CID_DTABLED ? &st->dg : &st->fg;
 }
 
 /* Count the document of o in counter dc of group g, once. */
@@ -312,7 +313,7 @@ count(struct stats *st, struct stats_open *o, struct stats_group *g,
 	if (dc->last == serial)
 		return;
 	dc->last = serial;
-	if (!set_add(o, (uint64_t)g->id << 2 | (uint64_t)which))
+	if (!set_add(o, (uint64_t)g->id << 3 | (uint64_t)which))
 		return;
 	if (edge_start(st, o))
 		stats_edge_add(st, cid_kind[which], g->key, g->keylen,
@@ -330,6 +331,8 @@ cid_counter(struct stats_group *g, int which)
 		return &g->docs;
 	case CID_CCOVERED:
 		return &g->covered;
+	case CID_DTABLED:
+		return &g->tabled;
 	default:
 		return &g->failing;
 	}
@@ -459,8 +462,8 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 		for (i = 0; i < o->setcap; i++) {
 			if (o->set[i] == 0)
 				continue;
-			which = (int)((o->set[i] - 1) & 3);
-			g = cid_table(st, which)->all[(o->set[i] - 1) >> 2];
+			which = (int)((o->set[i] - 1) & 7);
+			g = cid_table(st, which)->all[(o->set[i] - 1) >> 3];
 			dc = cid_counter(g, which);
 			dc->n--;
 			stats_edge_add(st, cid_kind[which], g->key, g->keylen,
@@ -610,10 +613,15 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
 		stats_dtab_get(&st->docs, o->hash, NULL)->info |= DOC_RECORDS;
 		o->dgroup = doc_group(st, r->doc, r->agency, r->year, r->tmpl);
 		map_misses(st, r->doc, r->agency);
-		if (c->view == VIEW_FINDINGS)
-			count(st, o, o->dgroup, &o->dgroup->docs, CID_DDOCS);
+		/* every document that went in, by its doc records too */
+		count(st, o, o->dgroup, &o->dgroup->docs, CID_DDOCS);
 	}
-	if (c->view == VIEW_FINDINGS)
+	/* gip-tables' status record: the report had a standard table */
+	if (strcmp(r->table, "doc") == 0 && strcmp(r->row, "tables") == 0 &&
+	    strcmp(r->col, "found") == 0 && strcmp(r->status, "num") == 0 &&
+	    strcmp(r->value, "0") != 0 && *r->value != '\0')
+		count(st, o, o->dgroup, &o->dgroup->tabled, CID_DTABLED);
+	if (c->view == VIEW_FINDINGS || c->view == VIEW_DOCS)
 		return;
 	isnum = strcmp(r->status, "num") == 0;
 	if (isnum && stats_num_parse(r->value, &v) == -1) {

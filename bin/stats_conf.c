@@ -518,12 +518,13 @@ stats_conf_finish(struct stats_conf *c)
 		return -1;
 	if (c->ncell == 0)
 		stats_conf_cells(c, "t2,t3,t4");
-	if (c->view == VIEW_RATIOS) {
+	if (c->view == VIEW_RATIOS || c->view == VIEW_DOCS) {
 		for (i = 0; i < c->ndim; i++)
 			if (c->dims[i].docpos < 0) {
-				gip_warnx("-g %s: ratios are per document; "
+				gip_warnx("-g %s: %s are per document; "
 				    "group them by document fields only",
-				    c->dims[i].name);
+				    c->dims[i].name, c->view == VIEW_DOCS ?
+				    "documents" : "ratios");
 				return -1;
 			}
 	}
@@ -578,7 +579,8 @@ stats_conf_free(struct stats_conf *c)
 	free(c->owned);
 }
 
-static const char *const view_names[] = { "cells", "ratios", "findings" };
+static const char *const view_names[] = { "cells", "ratios", "findings",
+	"docs" };
 
 const char *
 stats_view_name(enum stats_view v)
@@ -596,10 +598,10 @@ stats_conf_header(struct stats_conf *c, const char *view, const char *dims,
 {
 	int	 i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (strcmp(view, view_names[i]) == 0)
 			break;
-	if (i == 3)
+	if (i == 4)
 		return -1;
 	c->view = (enum stats_view)i;
 	c->lenient = 1;

@@ -30,6 +30,9 @@ static const char *const ratio_cols[] = {
 	"ratio", "docs", "assessable", "zero_den", "not_assessable", "pooled",
 	"mean", "min", "max", "median", "p90"
 };
+static const char *const doc_cols[] = {
+	"docs", "tables", "coverage"
+};
 static const char *const finding_cols[] = {
 	"rule", "severity", "docs", "failing", "share", "findings"
 };
@@ -205,6 +208,12 @@ build(struct stats *st, struct otab *t)
 		gt = &st->rg;
 		kind = 'R';
 		break;
+	case VIEW_DOCS:
+		cols = doc_cols;
+		ncols = sizeof(doc_cols) / sizeof(doc_cols[0]);
+		gt = &st->dg;
+		kind = 'D';
+		break;
 	default:
 		cols = finding_cols;
 		ncols = sizeof(finding_cols) / sizeof(finding_cols[0]);
@@ -239,11 +248,27 @@ build(struct stats *st, struct otab *t)
 		ot_key(t, g, t->nkey);
 		switch (c->view) {
 		case VIEW_CELLS:
-			ot_u(t, g->docs.n);
+			/*
+			 * docs: the reports that went in (of the group's
+			 * document fields); coverage: the share of them
+			 * in which a standard table was found.
+			 */
+			dg = doc_projection(st, g, &b);
+			ot_u(t, dg->docs.n);
 			ot_u(t, g->covered.n);
 			ot_u(t, g->values);
 			ot_v(t, g->sum, 1);
 			ot_quantiles(t, g, ve + start[g->id], cnt[g->id]);
+			break;
+		case VIEW_DOCS:
+			/* coverage: the reports with a standard table */
+			ot_u(t, g->docs.n);
+			ot_u(t, g->tabled.n);
+			if (g->docs.n > 0 && stats_ratio_value(
+			    (int64_t)g->tabled.n, (int64_t)g->docs.n, &x) == 0)
+				ot_v(t, x, 1);
+			else
+				ot_v(t, 0, 0);
 			break;
 		case VIEW_RATIOS:
 			ot_u(t, g->values + g->zero_den + g->na);
@@ -533,7 +558,7 @@ static const char *
 default_chart(enum stats_view v)
 {
 	return v == VIEW_CELLS ? "sum" : v == VIEW_RATIOS ? "pooled" :
-	    "share";
+	    v == VIEW_DOCS ? "coverage" : "share";
 }
 
 int

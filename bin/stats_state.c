@@ -173,12 +173,26 @@ stats_state_write(struct stats *st, struct gip_out *o)
 			break;
 		default:
 			put_u(o, g->docs.n);
+			put_u(o, g->tabled.n);
 			break;
 		}
 		gip_tsv_end_row(o);
 		put_values(o, kind, g, ve, start, cnt);
 	}
 	free(v);
+	/* the documents that went in, for docs and coverage */
+	if (c->view == VIEW_CELLS) {
+		v = stats_gtab_sorted(&st->dg);
+		for (i = 0; i < st->dg.n; i++) {
+			g = v[i];
+			gip_tsv_fields(o, "D");
+			put_key(o, g);
+			put_u(o, g->docs.n);
+			put_u(o, g->tabled.n);
+			gip_tsv_end_row(o);
+		}
+		free(v);
+	}
 	if (c->view == VIEW_FINDINGS) {
 		v = stats_gtab_sorted(&st->fg);
 		for (i = 0; i < st->fg.n; i++) {
@@ -363,10 +377,12 @@ stats_state_line(struct stats *st, char *p, size_t n)
 			gip_errx(GIP_EXIT_TROUBLE, "merge: sum too large");
 		return 0;
 	case 'D':
-		if (nf < 2 || parse_u(f[nf - 1], len[nf - 1], &u1))
+		if (nf < 3 || parse_u(f[nf - 2], len[nf - 2], &u1) ||
+		    parse_u(f[nf - 1], len[nf - 1], &u2))
 			goto bad;
-		g = key_group(&st->dg, f, len, 1, nf - 2);
+		g = key_group(&st->dg, f, len, 1, nf - 3);
 		g->docs.n += u1;
+		g->tabled.n += u2;
 		return 0;
 	case 'F':
 		if (nf < 5 || parse_u(f[nf - 2], len[nf - 2], &u1) ||
@@ -386,7 +402,7 @@ stats_state_line(struct stats *st, char *p, size_t n)
 		stats_vtab_add(&st->vt, f[1][0], g->id, v1, u1);
 		return 0;
 	case 'E':
-		if (nf < 4 || len[1] != 1 || strchr("CcDF", f[1][0]) == NULL)
+		if (nf < 4 || len[1] != 1 || strchr("CcDFt", f[1][0]) == NULL)
 			goto bad;
 		stats_strtab_get(&st->edges, p, n, &isnew);
 		return 0;
@@ -439,6 +455,7 @@ stats_merge_settle(struct stats *st)
 			t = &st->cg;
 			break;
 		case 'D':
+		case 't':
 			t = &st->dg;
 			break;
 		default:
@@ -453,6 +470,9 @@ stats_merge_settle(struct stats *st)
 			break;
 		case 'c':
 			g->covered.n++;
+			break;
+		case 't':
+			g->tabled.n++;
 			break;
 		default:
 			g->failing.n++;

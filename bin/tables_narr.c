@@ -254,7 +254,7 @@ struct para {
 	int		 prose;		/* a line of it is a sentence */
 	size_t		 sa, sb;	/* the last sentence looked at */
 	int		 sdiscl;	/* it names 信息公开 */
-	int		 sappl;		/* it names 申请 */
+	int		 sappl;		/* it or the one before names 申请 */
 	size_t		*bad;		/* lines where a pattern gave up */
 	size_t		 nbad, capbad;
 	const char	*shown;		/* the document, for diagnostics */
@@ -362,13 +362,21 @@ about_disclosure(const struct tb_doc *d, struct para *pa, size_t pos)
 		pa->sdiscl = has(pa->b.p, pa->sa, pa->sb, "信息公开") ||
 		    has(pa->b.p, pa->sa, pa->sb, "依申请公开");
 		pa->sappl = has(pa->b.p, pa->sa, pa->sb, "申请");
+		/* "全年办结128件，其中予以公开56件…" after the 申请 sentence */
+		if (!pa->sappl && pa->sa >= 3) {
+			size_t	 a, b;
+
+			sentence(pa->b.p, pa->b.len, pa->sa - 3, &a, &b);
+			pa->sappl = has(pa->b.p, a, b, "申请");
+		}
 	}
 	return pa->sdiscl || in_sec4(d, pa, pos);
 }
 
 /*
  * Is the outcome at pos about applications: in section 三, or 申请 in
- * its sentence ("予以公开" of a list of proactive items is not)?
+ * its sentence or the one before ("予以公开" of a list of proactive
+ * items is not)?
  */
 static int
 about_applications(const struct tb_doc *d, struct para *pa, size_t pos)

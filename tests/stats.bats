@@ -24,8 +24,9 @@ row() {
 	[ "${lines[0]}" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
 	# 2931 3119 1523 1750 61 859: median (1523+1750)/2, p90 at rank 4.5
 	[ "$(row "t3	new	total")" = "$(printf 't3\tnew\ttotal\t6\t6\t6\t10243\t1707.166667\t61\t3119\t1636.5\t3025')" ]
-	# money: 96171.6 + 88000.25 + 0 + 12.5, one blank
-	[ "$(row "t2	fee	amount")" = "$(printf 't2\tfee\tamount\t5\t4\t4\t184184.35\t46046.0875\t0\t96171.6\t44006.375\t93720.195')" ]
+	# money: 96171.6 + 88000.25 + 0 + 12.5, one blank, one report
+	# without the cell: docs counts the six reports that went in
+	[ "$(row "t2	fee	amount")" = "$(printf 't2\tfee\tamount\t6\t4\t4\t184184.35\t46046.0875\t0\t96171.6\t44006.375\t93720.195')" ]
 	[ "${#lines[@]}" -eq 35 ]
 }
 
@@ -252,14 +253,15 @@ row() {
 	ls "$T"/x* | xargs -P3 -n1 sh -c 'gip-stats -p -g year -r substantive "$1" > "$1.st"' sh
 	[ "$(gip-stats -M "$T"/x*.st)" = "$(gip-stats -g year -r substantive "$F/records.tsv")" ]
 	run gip-stats -p -g year -c t3.new.total "$F/records.tsv"
-	[ "${lines[0]}" = "$(printf 'H\tgip-stats\t1\tcells\tyear\tt3.new.total\t')" ]
+	[ "${lines[0]}" = "$(printf 'H\tgip-stats\t2\tcells\tyear\tt3.new.total\t')" ]
 	# every document is among the first -w (16): counted in E lines
 	[ "${lines[1]}" = "$(printf 'C\t2019\t0\t0\t1\t859\t859\t859')" ]
 	[ "${lines[2]}" = "$(printf 'V\tC\t2019\t859\t1')" ]
 	# the first -w documents are left open for other parts
-	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 12 ]
+	# (12 cell counts, 6 of the documents that went in)
+	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 18 ]
 	run gip-stats -p -w 1 -g year -c t3.new.total "$F/records.tsv"
-	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 4 ]
+	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 6 ]
 }
 
 @test "partial states: mixed options, misuse" {
@@ -305,8 +307,8 @@ row() {
 	[[ "$stderr" == *"bad.tsv:5: warning: status num but not a number: 12x"* ]]
 	[[ "$stderr" == *"bad.tsv:6: warning: bad JSON"* ]]
 	[ "$output" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90
-t3\tnew\tnatural\t1\t1\t1\t2890\t2890\t2890\t2890\t2890\t2890
-t3\tnew\ttotal\t1\t0\t0\t0\t\t\t\t\t')" ]
+t3\tnew\tnatural\t3\t1\t1\t2890\t2890\t2890\t2890\t2890\t2890
+t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 }
 
 @test "edge cases: empty, no final newline, CRLF, BOM, header, long line, NUL" {
