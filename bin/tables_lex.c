@@ -480,13 +480,15 @@ is_footer(const char *s, size_t n)
 static int
 is_piperow(const char *p, size_t n)
 {
-	size_t	 i;
+	const char	*q = p, *e = p + n;
 
 	if (p[n - 1] == '|')
 		return 1;
-	for (i = 1; i + 1 < n; i++)
-		if (p[i] == '|' && (p[i - 1] == ' ' || p[i + 1] == ' '))
+	while ((q = memchr(q, '|', (size_t)(e - q))) != NULL) {
+		if (q > p && q + 1 < e && (q[-1] == ' ' || q[1] == ' '))
 			return 1;
+		q++;
+	}
 	return 0;
 }
 
