@@ -157,6 +157,7 @@ void	 tb_emit_missing(struct tb_doc *, const struct gip_cell *,
 int	 tb_glued(struct tb_doc *, int);
 
 /* tables_rows.c */
+int	 tb_cut_value(const struct tb_doc *, size_t);
 size_t	 tb_pos_in_line(const struct tb_doc *, size_t);
 void	 tb_collect(const struct tb_doc *, struct rowres *, size_t, long,
 	    const long *, int);

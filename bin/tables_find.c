@@ -464,10 +464,18 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 		if (rr->ok)
 			tr->good++;
 	}
-	if (tr->located > 0 && cut_after(d, tr->r[tr->last].keycell))
+	if (tr->located > 0 && cut_after(d, tr->r[tr->last].keycell)) {
+		rr = &tr->r[tr->last];
+		/* a last value the text ends in may be cut short: "85" of 858 */
+		if (rr->ok && rr->nval > 0 && rr->v[rr->nval - 1] != SIZE_MAX &&
+		    tb_cut_value(d, rr->v[rr->nval - 1])) {
+			rr->ok = 0;
+			tr->good--;
+		}
 		for (r = tr->last; r < sp->nrow; r++)
 			if (!tr->r[r].ok)
 				tr->r[r].why = "truncated";
+	}
 	tr->present = tr->located >= sp->minrows ||
 	    (tr->located >= 2 && tr->first == 0 && cut_header(d, tr));
 	tr->lastpos = last;
@@ -829,6 +837,10 @@ find_t4(struct tb_doc *d)
 			tb_trim_place(d, &rr, v, m, -1);
 			if (m == 0)
 				rr.why = "no values after the header";
+			if (rr.ok && tb_cut_value(d, rr.v[14])) {
+				rr.ok = 0;
+				rr.why = "truncated";
+			}
 		}
 		if (!have || (rr.ok && !first.ok)) {
 			first = rr;

@@ -206,6 +206,20 @@ take_run(const struct gline *g, size_t kend, size_t lim, struct grow *gr)
 	return 1;
 }
 
+/* Does the text end with the run (an excerpt cut inside it)? */
+static int
+ends_text(const struct tb_doc *d, const struct gline *g, const struct grow *gr)
+{
+	size_t	 i;
+
+	if (gr->run + gr->len != g->n.len)
+		return 0;
+	for (i = g->line + 1; i < d->nline; i++)
+		if (d->lines[i].len > 0)
+			return 0;
+	return 1;
+}
+
 /* The arithmetic a row's reading must satisfy. */
 static int
 adds_up(const char *table, const long long *v, size_t n)
@@ -452,7 +466,8 @@ t3_tie(struct gtab *gt)
  * row's run.
  */
 static void
-read_rows(const struct gline *g, struct gtab *gt, size_t from, size_t lim)
+read_rows(const struct tb_doc *d, const struct gline *g, struct gtab *gt,
+    size_t from, size_t lim)
 {
 	const struct tabspec *sp = gt->sp;
 	const struct gip_cell *s;
@@ -498,6 +513,11 @@ read_rows(const struct gline *g, struct gtab *gt, size_t from, size_t lim)
 		gt->endpos = pos;
 		if (t < 0) {
 			gr->why = "unreadable";
+			continue;
+		}
+		/* the text ends in the run: its last cell may be cut short */
+		if (ends_text(d, g, gr)) {
+			gr->why = "truncated";
 			continue;
 		}
 		flags = 0;
@@ -607,8 +627,8 @@ emit_t4(struct tb_doc *d, const struct gline *g, const struct grow *gr)
 	const struct gip_cell *s;
 	size_t		 n, i, j = 0;
 	unsigned long	 line = d->lines[g->line].src;
-	const char	*why = gr->many || gr->nrd > 1 ? "ambiguous" :
-	    gr->nrd == 0 ? "unreadable" : NULL;
+	const char	*why = gr->why != NULL ? gr->why : gr->many ||
+	    gr->nrd > 1 ? "ambiguous" : gr->nrd == 0 ? "unreadable" : NULL;
 
 	s = gip_schema(&n);
 	for (i = 0; i < n; i++) {
@@ -699,7 +719,7 @@ tb_glued(struct tb_doc *d, int need)
 			memset(&gt, 0, sizeof(gt));
 			gt.sp = tb_spec("t2", tmpl);
 			lim = p3 != SIZE_MAX && p3 > p2 ? p3 : g.n.len;
-			read_rows(&g, &gt, p2, lim);
+			read_rows(d, &g, &gt, p2, lim);
 			if (gt.located >= gt.sp->minrows) {
 				cut = lim == g.n.len &&
 				    g.n.len - gt.endpos < 3 * LABEL_GAP;
@@ -713,7 +733,7 @@ tb_glued(struct tb_doc *d, int need)
 			memset(&gt, 0, sizeof(gt));
 			gt.sp = tb_spec("t3", tmpl);
 			lim = p4 != SIZE_MAX ? p4 : g.n.len;
-			read_rows(&g, &gt, p3, lim);
+			read_rows(d, &g, &gt, p3, lim);
 			if (gt.located >= gt.sp->minrows) {
 				cut = lim == g.n.len &&
 				    g.n.len - gt.endpos < 3 * LABEL_GAP;
@@ -728,7 +748,10 @@ tb_glued(struct tb_doc *d, int need)
 			memset(&gt, 0, sizeof(gt));
 			if (take_run(&g, p4, g.n.len, &gt.r[0]) > 0) {
 				gt.r[0].found = 1;
-				readings(&gt.r[0], "t4", 15, 0);
+				if (ends_text(d, &g, &gt.r[0]))
+					gt.r[0].why = "truncated";
+				else
+					readings(&gt.r[0], "t4", 15, 0);
 				emit_t4(d, &g, &gt.r[0]);
 				got |= 4;
 			}

@@ -15,6 +15,31 @@
 #include "gip.h"
 #include "tables.h"
 
+/*
+ * Is cell ci where the text ends, with nothing after it on its line (no
+ * closing pipe)?  An excerpt cut there may have cut the number too.
+ */
+int
+tb_cut_value(const struct tb_doc *d, size_t ci)
+{
+	const struct tb_cell *c = &d->cells[ci];
+	const struct tb_line *l = &d->lines[c->line];
+	size_t		 i, end = l->off + l->len;
+
+	if (c->kind != TB_NUM)
+		return 0;
+	for (i = ci + 1; i < d->ncell; i++)
+		if (d->cells[i].kind != TB_EMPTY)
+			return 0;
+	for (i = c->roff + c->rlen; i < end; i++)
+		if (d->text.p[i] != ' ')
+			return 0;
+	for (i = c->line + 1; i < d->nline; i++)
+		if (d->lines[i].len > 0)
+			return 0;
+	return 1;
+}
+
 /* Where a cell is on its line: 0 for the line's first cell. */
 size_t
 tb_pos_in_line(const struct tb_doc *d, size_t ci)

@@ -10,6 +10,12 @@ load helpers
 TF="$FIXTURES/tables"
 REAL="$REPO/../shared/realworld"
 
+# cell_of TABLE ROW COL: "value status raw" of a record in $output
+cell_of() {
+	printf '%s\n' "$output" | awk -F'\t' -v t="$1" -v r="$2" -v c="$3" \
+	    '$5 == t && $6 == r && $7 == c { print $8 " " $9 " " $10 }'
+}
+
 # real_fixture NAME: the table records of NAME.txt are NAME.tsv
 real_fixture() {
 	cd "$TF"
@@ -49,6 +55,31 @@ real_fixture() {
 	# one diagnostic for the cut, not one a row
 	[ "$(printf '%s\n' "$stderr" | grep -c truncated)" -eq 1 ]
 	[[ "$stderr" == *"real-pipe-cut.txt:18: error: t3 deny_case"* ]]
+}
+
+@test "tables-real: an excerpt that ends inside a number: that cell's row is truncated" {
+	# 行政许可 | 1234 cut to "12", table 三's 8 cut to "8" or not: unknown
+	head -10 "$TF/real-pipe-rows.txt" >"$BATS_TEST_TMPDIR/a.txt"
+	printf '行政许可 | 12' >>"$BATS_TEST_TMPDIR/a.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/a.txt"
+	[ "$status" -eq 1 ]
+	[ "$(cell_of t2 license decisions)" = " missing truncated" ]
+	[ "$(cell_of t2 norm valid)" = "42 num 42" ]
+	head -23 "$TF/real-pipe-rows.txt" >"$BATS_TEST_TMPDIR/b.txt"
+	printf '二、上年结转政府信息公开申请数量 | 6 | 1 | 0 | 0 | 1 | 0 | 8' >>"$BATS_TEST_TMPDIR/b.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
+	[ "$(cell_of t3 carry_in total)" = " missing truncated" ]
+	[ "$(cell_of t3 new total)" = "75 num 75" ]
+	# a closing pipe says the cell is whole
+	printf ' |' >>"$BATS_TEST_TMPDIR/b.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
+	[ "$(cell_of t3 carry_in total)" = "8 num 8" ]
+	# glued cells: the run the text ends in
+	awk '{ i = index($0, "行政许可2629"); if (i) { print substr($0, 1, i - 1) "行政许可26"; exit } print }' \
+	    "$TF/real-glued.txt" >"$BATS_TEST_TMPDIR/c.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/c.txt"
+	[ "$(cell_of t2 license decisions)" = " missing truncated" ]
+	[ "$(cell_of t2 reg made)" = "0 num 0" ]
 }
 
 @test "tables-real: cells glued together read where the sums leave one reading (flat105)" {
