@@ -158,6 +158,7 @@ int	 tb_glued(struct tb_doc *, int);
 
 /* tables_rows.c */
 int	 tb_cut_value(const struct tb_doc *, size_t);
+int	 tb_adds_up(const struct tb_doc *, const struct rowres *);
 size_t	 tb_pos_in_line(const struct tb_doc *, size_t);
 void	 tb_collect(const struct tb_doc *, struct rowres *, size_t, long,
 	    const long *, int);

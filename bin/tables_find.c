@@ -468,7 +468,7 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 		rr = &tr->r[tr->last];
 		/* a last value the text ends in may be cut short: "85" of 858 */
 		if (rr->ok && rr->nval > 0 && rr->v[rr->nval - 1] != SIZE_MAX &&
-		    tb_cut_value(d, rr->v[rr->nval - 1])) {
+		    tb_cut_value(d, rr->v[rr->nval - 1]) && !tb_adds_up(d, rr)) {
 			rr->ok = 0;
 			tr->good--;
 		}
@@ -837,7 +837,8 @@ find_t4(struct tb_doc *d)
 			tb_trim_place(d, &rr, v, m, -1);
 			if (m == 0)
 				rr.why = "no values after the header";
-			if (rr.ok && tb_cut_value(d, rr.v[14])) {
+			if (rr.ok && tb_cut_value(d, rr.v[14]) &&
+			    !tb_adds_up(d, &rr)) {
 				rr.ok = 0;
 				rr.why = "truncated";
 			}

@@ -18,6 +18,8 @@
 /*
  * Is cell ci where the text ends, with nothing after it on its line (no
  * closing pipe)?  An excerpt cut there may have cut the number too.
+ * Callers let a row's sums vouch for it (a 总计 cut short no longer adds
+ * up).
  */
 int
 tb_cut_value(const struct tb_doc *d, size_t ci)
@@ -26,7 +28,8 @@ tb_cut_value(const struct tb_doc *d, size_t ci)
 	const struct tb_line *l = &d->lines[c->line];
 	size_t		 i, end = l->off + l->len;
 
-	if (c->kind != TB_NUM)
+	/* tab rows come from HTML cells, which end whole */
+	if (c->kind != TB_NUM || l->mode == '\t')
 		return 0;
 	for (i = ci + 1; i < d->ncell; i++)
 		if (d->cells[i].kind != TB_EMPTY)
@@ -129,6 +132,33 @@ tb_collect(const struct tb_doc *d, struct rowres *rr, size_t bound, long hpos,
 	tb_trim_place(d, rr, v, n, hpos);
 	if (!rr->ok && hcols != NULL && n > 0)
 		by_columns(d, rr, v, n, hcols);
+}
+
+static long long int_of(const struct tb_doc *, size_t);
+
+/*
+ * Do the values of a row of table 三 (seven) or 四 (fifteen) add up: its
+ * 总计 the sum of the columns before it?
+ */
+int
+tb_adds_up(const struct tb_doc *d, const struct rowres *rr)
+{
+	long long	 x, s = 0;
+	size_t		 j, w = rr->nval == 15 ? 5 : rr->nval;
+
+	if (rr->nval != 7 && rr->nval != 15)
+		return 0;
+	for (j = 0; j < rr->nval; j++) {
+		if (rr->v[j] == SIZE_MAX || (x = int_of(d, rr->v[j])) < 0)
+			return 0;
+		if (j % w == w - 1) {
+			if (x != s)
+				return 0;
+			s = 0;
+		} else
+			s += x;
+	}
+	return 1;
 }
 
 /* The integer a value cell holds, or -1. */
