@@ -1,0 +1,46 @@
+#!/bin/sh
+# Memory on one big document, and gip-tables' start-up.  The seeds
+# concatenated without frames to at least GIP_BENCH_BIGMB MB (default
+# 50) are one document, as `cat a.txt b.txt | gip-normalize` makes;
+# each tool reads the previous one's output of it, and its peak RSS is
+# printed against the size of that input (target: at most 1.2 bytes per
+# byte).  GIP_BENCH_PAIRS sets the number of paired runs (default 5).  Then gip-tables on one small report, sectioned, against cat
+# on the same file: 100 runs of each in a loop, in paired runs (target:
+# at most 1.3 times cat's time).
+cd "$(dirname "$0")/.." || exit 2
+mb=${GIP_BENCH_BIGMB:-50}
+mkdir -p build/bench
+. bench/lib.sh
+big=build/bench/big-doc
+if [ ! -f "$big.txt" ] || [ "$(wc -c < "$big.txt")" -lt $((mb * 1000000)) ]; then
+	cat examples/seeds/*.txt > "$big.block"
+	reps=$(( mb * 1000000 / $(wc -c < "$big.block") + 1 ))
+	i=0
+	while [ $i -lt $reps ]; do
+		cat "$big.block"
+		i=$((i + 1))
+	done > "$big.txt"
+	rm -f "$big.block"
+fi
+bin/gip-normalize "$big.txt" > "$big.norm" 2> /dev/null
+bin/gip-sections "$big.norm" > "$big.sec" 2> /dev/null
+echo "one document of $(wc -c < "$big.txt") bytes ($big.txt)"
+# (gip-check and gip-stats hold a document's records, a few hundred
+# lines whatever its size: bench/check.sh and stats.sh measure them)
+for step in "gip-normalize:txt" "gip-sections:norm" "gip-tables:sec"; do
+	t=${step%%:*} in=$big.${step#*:}
+	r=$(rss "bin/$t" "$in")
+	awk -v t="$t" -v r="${r%% *}" -v b="$(wc -c < "$in")" 'BEGIN {
+		printf "%-14s input %6.1f MB  peak RSS %8.1f MB  %5.2f bytes per byte (target <= 1.2)\n",
+		    t, b / 1e6, r / 1024, r * 1024 / b }'
+done
+rm -f "$big.norm" "$big.sec"
+
+# start-up: one small report, sectioned
+small=build/bench/small-report.sec
+bin/gip-normalize examples/seeds/000_6152f4f472c67e79.txt | bin/gip-sections > "$small"
+loop="i=0; while [ \$i -lt 100 ]; do"
+paired "${GIP_BENCH_PAIRS:-5}" "gip-tables / cat, one small report ($(wc -c < "$small") bytes), 100 runs" \
+    "$loop bin/gip-tables $small; i=\$((i + 1)); done" \
+    "$loop cat $small; i=\$((i + 1)); done"
+echo "target: <= 1.3"
