@@ -57,12 +57,10 @@ run "gip-normalize, UTF-8" "$u8" "$bin"
 tu=$last
 run "cat, GB18030" "$gb" cat
 run "iconv -f GB18030 -t UTF-8" "$gb" iconv -f GB18030 -t UTF-8
-ti=$last
 run "gip-normalize, GB18030" "$gb" "$bin"
-tg=$last
-awk -v tg="$tg" -v ti="$ti" -v tu="$tu" -v b="$(wc -c < "$u8")" 'BEGIN {
-	printf "targets: UTF-8 %.0f MB/s (>= 300); GB18030 %.0f%% of iconv (>= 70%%)\n",
-	    b / 1e6 / tu, 100 * ti / tg }'
+# (GB18030 against iconv: the paired runs at the end)
+awk -v tu="$tu" -v b="$(wc -c < "$u8")" 'BEGIN {
+	printf "target: UTF-8 %.0f MB/s (>= 300)\n", b / 1e6 / tu }'
 
 # start-up: N runs on one small file, against cat
 seed=examples/seeds/000_6152f4f472c67e79.txt
