@@ -339,31 +339,6 @@ static const char *const finding_columns[NFINDCOL] = {
 	"actual", "message", "line"
 };
 
-/*
- * Split a line (NUL-terminated at n) at TABs in place.  Only a line
- * with a backslash needs unescaping; the others, nearly all, take
- * the memchr path.
- */
-static int
-split_fields(char *p, size_t n, char **f, int max)
-{
-	char	*t, *end = p + n;
-	int	 nf = 0;
-
-	if (memchr(p, '\\', n) != NULL)
-		return gip_tsv_split(p, n, f, NULL, max);
-	for (;;) {
-		if (nf < max)
-			f[nf] = p;
-		nf++;
-		if ((t = memchr(p, '\t', (size_t)(end - p))) == NULL)
-			break;
-		*t = '\0';
-		p = t + 1;
-	}
-	return nf;
-}
-
 static int
 is_header(char **f, const char *const *names, int n)
 {
@@ -413,7 +388,7 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 		    "read it with --merge", NULL);
 		return -1;
 	}
-	nf = split_fields(p, n, f, GIP_RECORD_NCOL + 1);
+	nf = gip_tsv_split(p, n, f, NULL, GIP_RECORD_NCOL + 1);
 	if (nf == GIP_RECORD_NCOL &&
 	    is_header(f, gip_record_columns, GIP_RECORD_NCOL))
 		return 0;

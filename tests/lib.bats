@@ -128,3 +128,20 @@ setup() {
 	[ "$bytes" -eq 1420000 ]
 	[ "$calls" -le $((bytes / 65536 + 3)) ]
 }
+
+@test "tsv: fields of every length, across eight-byte boundaries, and more fields than asked for" {
+	# lines of 1 to 40 fields of 0 to 17 bytes; libtest keeps 32
+	awk 'BEGIN { for (n = 1; n <= 40; n++) {
+		s = ""
+		for (i = 1; i <= n; i++)
+			s = s (i > 1 ? "\t" : "") substr("abcdefghijklmnopq", 1, (i * 7 + n) % 18)
+		print s
+	} }' > "$BATS_TEST_TMPDIR/in"
+	run "$GIP_LIBTEST" tsv < "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 40 ]
+	awk -F'\t' -v OFS='\t' '{ printf "%d", NF
+		for (i = 1; i <= NF && i <= 32; i++) printf "\t%s", $i
+		print "" }' "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/want"
+	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/want")" ]
+}
