@@ -248,23 +248,24 @@ check_parse_value(const char *s, int64_t *v)
 static int
 parse_status(const char *s)
 {
+	/* once per record: compared inline */
 	switch (*s) {
 	case 'n':
-		if (strcmp(s, "num") == 0)
+		if (same(s, "num"))
 			return CST_NUM;
-		if (strcmp(s, "na") == 0)
+		if (same(s, "na"))
 			return CST_NA;
 		break;
 	case 'b':
-		if (strcmp(s, "blank") == 0)
+		if (same(s, "blank"))
 			return CST_BLANK;
 		break;
 	case 't':
-		if (strcmp(s, "text") == 0)
+		if (same(s, "text"))
 			return CST_TEXT;
 		break;
 	case 'm':
-		if (strcmp(s, "missing") == 0)
+		if (same(s, "missing"))
 			return CST_MISSING;
 		break;
 	default:
@@ -543,7 +544,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	if (st == CST_NUM)
 		fl = check_parse_value(r->value, &val);
 	/* gip-tables' status of the document (see gip(7)) */
-	if (strcmp(r->table, "doc") == 0) {
+	if (same(r->table, "doc")) {
 		if (strcmp(r->row, "tables") == 0 &&
 		    strcmp(r->col, "found") == 0 && st == CST_NUM) {
 			d->found = (int)(val / CHECK_SCALE);
@@ -551,7 +552,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 		}
 		return 0;
 	}
-	if (strcmp(r->table, "narr") == 0) {
+	if (same(r->table, "narr")) {
 		/* the year's facts name no cell (see gip-tables(1)) */
 		if (strcmp(r->row, "published") == 0 &&
 		    strcmp(r->col, "date") == 0) {
