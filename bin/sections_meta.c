@@ -740,7 +740,7 @@ static void
 find_year(struct sec_doc *d, size_t top)
 {
 	const char	*p;
-	size_t		 li, n, i, j;
+	size_t		 li, n, i, j, k;
 	int		 y, mo, dd, y1 = 0;
 
 	for (li = 0; li < top; li++) {
@@ -752,8 +752,20 @@ find_year(struct sec_doc *d, size_t top)
 			j = i;
 			if (!date_at(p, n, &j, &y, &mo, &dd))
 				continue;
-			if (mo == 1 && dd == 1)
+			if (mo == 1 && dd == 1) {
 				y1 = y;
+				/* "自2017年1月1日起至12月31日止" */
+				k = j;
+				lit(p, n, &k, "起");
+				if ((lit(p, n, &k, "至") || lit(p, n, &k, "到")) &&
+				    (skip_blank(p, n, &k), number_at(p, n, &k,
+				    2) == 12) && lit(p, n, &k, "月") &&
+				    (skip_blank(p, n, &k), number_at(p, n, &k,
+				    2) == 31) && lit(p, n, &k, "日")) {
+					d->meta.year = y;
+					return;
+				}
+			}
 			else if (y1 != 0 && mo == 12 && dd == 31 && y == y1) {
 				d->meta.year = y;
 				return;

@@ -176,6 +176,8 @@ extern const size_t tb_nnarr;
 void	 tb_narr(struct tb_doc *);
 
 /* tables_doc.c */
+extern const char *const tb_doc_keys[][2];
+extern const size_t tb_ndoc;
 void	 tb_doc_status(struct tb_doc *);
 
 /* tables_out.c */

@@ -16,7 +16,8 @@
 
 enum { D_TABLES, D_CELLS, D_FACTS, D_TEMPLATE, D_MAX };
 
-static const char *const doc_keys[D_MAX][2] = {
+const size_t tb_ndoc = D_MAX;
+const char *const tb_doc_keys[][2] = {
 	{ "tables", "found" },
 	{ "cells", "read" },
 	{ "narr", "facts" },
@@ -113,7 +114,8 @@ add(struct tb_doc *d, int k, int st, const char *val, const char *raw)
 	static const char *keys[D_MAX];
 	struct tb_rec	 rec;
 
-	tb_rec_init(&rec, "doc", doc_keys[k][0], doc_keys[k][1], &keys[k]);
+	tb_rec_init(&rec, "doc", tb_doc_keys[k][0], tb_doc_keys[k][1],
+	    &keys[k]);
 	rec.status = st;
 	rec.voff = d->vals.len;
 	gip_buf_adds(&d->vals, val);

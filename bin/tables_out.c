@@ -217,7 +217,10 @@ tb_out_json(struct gip_out *o, const struct tb_doc *d)
 	gip_out_endline(o);
 }
 
-/* The wide columns: every schema cell once, then the narrative facts. */
+/*
+ * The wide columns: every schema cell once, then the narrative facts,
+ * then the document's status.
+ */
 struct widecol {
 	const char	*table, *row, *col;
 };
@@ -234,7 +237,8 @@ wide_init(void)
 	if (wcols != NULL)
 		return;
 	s = gip_schema(&n);
-	wcols = gip_xreallocarray(NULL, n + tb_nnarr, sizeof(*wcols));
+	wcols = gip_xreallocarray(NULL, n + tb_nnarr + tb_ndoc,
+	    sizeof(*wcols));
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < nwcol; j++)
 			if (strcmp(wcols[j].table, s[i].table) == 0 &&
@@ -252,6 +256,12 @@ wide_init(void)
 		wcols[nwcol].table = "narr";
 		wcols[nwcol].row = tb_narr_keys[i][0];
 		wcols[nwcol].col = tb_narr_keys[i][1];
+		nwcol++;
+	}
+	for (i = 0; i < tb_ndoc; i++) {
+		wcols[nwcol].table = "doc";
+		wcols[nwcol].row = tb_doc_keys[i][0];
+		wcols[nwcol].col = tb_doc_keys[i][1];
 		nwcol++;
 	}
 }
