@@ -15,9 +15,10 @@ PCRE2_LIBS = $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 # iconv is in glibc; set ICONV_LIBS = -liconv where GNU libiconv is separate
 ICONV_LIBS =
 LIBS = $(PCRE2_LIBS) $(ICONV_LIBS) -lm
-# gip-normalize alone reads DOCX: libzip and expat
+# gip-normalize alone reads DOCX: expat, and libzip loaded with dlopen
+# when a DOCX comes (add -ldl to DOCX_LIBS on glibc before 2.34)
 DOCX_CFLAGS = $(shell pkg-config --cflags libzip expat 2>/dev/null)
-DOCX_LIBS = $(shell pkg-config --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+DOCX_LIBS = $(shell pkg-config --libs expat 2>/dev/null || echo -lexpat)
 
 # O holds objects; BINDIR the tools (the sanitizer build uses its own)
 O = build
