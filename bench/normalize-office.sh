@@ -10,7 +10,9 @@
 # --files0-from; reports per second (best of 3) for PDF and DOCX, beside
 # pdftotext -layout alone over the same PDFs (one process per file, the
 # file on its stdin, from one shell loop: as gip-normalize runs it) and
-# cat over the DOCX files (the floor); gip's own part is the difference.
+# cat over the DOCX files (the floor); gip's own part is the difference,
+# in wall time and, steadier on a loaded machine, in CPU time (user and
+# system, the converters included; the least of 3 runs).
 cd "$(dirname "$0")/.." || exit 2
 bin=${GIP_BIN:-bin}
 [ -x "$bin/gip-normalize" ] || make -s all || exit 2
@@ -54,20 +56,37 @@ pdftotext_all() {
 	# as gip-normalize runs it: the file on its stdin, the text on stdout
 	xargs -0 sh -c 'for f; do pdftotext -layout -enc UTF-8 - - < "$f"; done' sh < "$tmp/pdfs"
 }
+# cpu CMD...: the least CPU seconds (user + system, with the children
+# waited for) of three runs, stdin from $BENCH_STDIN when set
+cpu() {
+	c=
+	for i in 1 2 3; do
+		t=$(/usr/bin/time -f '%U %S' "$@" < "${BENCH_STDIN:-/dev/null}" 2>&1 > /dev/null |
+		    tail -1 | awk '{ print $1 + $2 }')
+		c=$(awk -v t="$t" -v c="$c" 'BEGIN { print (c == "" || t < c) ? t : c }')
+	done
+	echo "$c"
+}
 tp=$(best pdftotext_all)
+cp_=$(cpu sh -c "$(command -v xargs) -0 sh -c 'for f; do pdftotext -layout -enc UTF-8 - - < \"\$f\"; done' sh < $tmp/pdfs")
+cg=$(BENCH_STDIN=$tmp/pdfs cpu "$bin/gip-normalize" -0)
+cd_=$(BENCH_STDIN=$tmp/docx cpu "$bin/gip-normalize" -0)
 tg=$(BENCH_STDIN=$tmp/pdfs best "$bin/gip-normalize" -0)
 tc=$(BENCH_STDIN=$tmp/docx best sh -c 'xargs -0 cat')
 td=$(BENCH_STDIN=$tmp/docx best "$bin/gip-normalize" -0)
 # the whole chain on the DOCX files, to set the conversion beside it
 tt=$(BENCH_STDIN=$tmp/docx best sh -c "$bin/gip-normalize -0 | $bin/gip-sections | $bin/gip-tables")
 echo
-awk -v np="$np" -v nd="$nd" -v tp="$tp" -v tg="$tg" -v tc="$tc" -v td="$td" -v tt="$tt" 'BEGIN {
+awk -v np="$np" -v nd="$nd" -v tp="$tp" -v tg="$tg" -v tc="$tc" -v td="$td" -v tt="$tt" \
+    -v cp="$cp_" -v cg="$cg" -v cd="$cd_" 'BEGIN {
 	printf "PDF:  %d files  gip-normalize %.2f s = %.0f reports/s;" \
 	    " pdftotext -layout alone %.2f s = %.0f reports/s\n", np, tg, np / tg, tp, np / tp
-	printf "      gip'"'"'s own part: %.1f ms a report, %.0f%% of the time\n",
+	printf "      gip'"'"'s own part: %.1f ms a report, %.0f%% of the wall time\n",
 	    (tg - tp) * 1000 / np, (tg - tp) * 100 / tg
-	printf "DOCX: %d files  gip-normalize %.3f s = %.0f reports/s (%.2f ms a report);" \
-	    " cat %.3f s\n", nd, td, nd / td, td * 1000 / nd, tc
+	printf "      CPU: gip-normalize %.2f s, pdftotext alone %.2f s: gip'"'"'s own %.2f ms" \
+	    " a report, %.0f%% of the CPU\n", cg, cp, (cg - cp) * 1000 / np, (cg - cp) * 100 / cg
+	printf "DOCX: %d files  gip-normalize %.3f s = %.0f reports/s (%.2f ms a report," \
+	    " CPU %.2f ms); cat %.3f s\n", nd, td, nd / td, td * 1000 / nd, cd * 1000 / nd, tc
 	printf "      normalize | sections | tables on them: %.3f s = %.0f reports/s\n", tt, nd / tt
 }'
 printf 'peak RSS, gip-normalize -0 over the PDFs: %s KB; over the DOCX files: %s KB\n' \

@@ -15,8 +15,11 @@ status=0
 for t in ${FUZZ_TOOLS:-normalize sections tables check stats}; do
 	[ -f bin/gip-$t.c ] || continue
 	srcs="bin/gip-$t.c $(ls bin/${t}_*.c 2>/dev/null)"
+	# gip-normalize reads DOCX with expat (and libzip, by dlopen)
+	extra=
+	[ $t = normalize ] && extra="$(pkg-config --cflags libzip) $(pkg-config --libs expat)"
 	# the tool's main becomes gip_tool_main; lib is built with the same flags
-	$CC $flags -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs || { status=2; continue; }
+	$CC $flags -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs $extra || { status=2; continue; }
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus" tests/fuzz/regress/$t
 	case $t in
@@ -29,7 +32,8 @@ for t in ${FUZZ_TOOLS:-normalize sections tables check stats}; do
 		    tests/fixtures/stats/findings.tsv > "$corpus"/mixed.txt ;;
 	*)
 		cp examples/seeds/*.txt "$corpus"/ 2>/dev/null
-		[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null ;;
+		[ -d examples/variants ] && cp examples/variants/* "$corpus"/ 2>/dev/null
+		[ $t = normalize ] && cp tests/fixtures/normalize/*.docx "$corpus"/ ;;
 	esac
 	echo "fuzzing gip-$t for $secs s"
 	build/fuzz/fuzz-$t -max_total_time="$secs" -max_len=65536 -timeout=10 \
