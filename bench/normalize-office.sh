@@ -32,7 +32,7 @@ for pdf in report.pdf report-web.pdf; do
 		[ "$mode" = plain ] && opt=
 		pdftotext $opt -enc UTF-8 "$fx/$pdf" - | "$bin/gip-normalize" --label=x.txt |
 		    "$bin/gip-sections" 2> /dev/null | "$bin/gip-tables" 2> /dev/null |
-		    awk -F'\t' '$9 == "num" { print $5 "\t" $6 "\t" $7 "\t" $8 }' > "$tmp/got"
+		    awk -F'\t' '$9 == "num" && $5 ~ /^t[234]$/ { print $5 "\t" $6 "\t" $7 "\t" $8 }' > "$tmp/got"
 		right=$(grep -cxFf "$fx/report.cells" "$tmp/got")
 		wrong=$(grep -vcxFf "$fx/report.cells" "$tmp/got")
 		printf '  %-15s %-8s %3d right  %3d wrong  %3d not read\n' "$pdf" "$mode" \
