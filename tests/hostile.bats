@@ -42,10 +42,15 @@ diag_shaped() {
 		[ "$status" -eq 2 ]
 		[[ "$stderr" == *"gip-$t: $d/$f:$l: error: "* ]]
 	done
-	# the same through a pipe
-	run --separate-stderr bash -c "ulimit -v 200000; cat '$d/big.tsv' | gip-stats"
-	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"gip-stats: <stdin>:21: error: out of memory"* ]]
+	# through a pipe, a 40 MB line under a lower limit (below any line cap)
+	{ head -3 "$F/stats/records.tsv"; head -c 40000000 /dev/zero | tr '\0' x; printf '\n'; tail -2 "$F/stats/records.tsv"; } > "$d/mid.tsv"
+	for t in stats check; do
+		run --separate-stderr bash -c "ulimit -v 60000; cat '$d/mid.tsv' | gip-$t"
+		echo "gip-$t: $status: $stderr"
+		[ "$status" -eq 2 ]
+		[[ "$stderr" == *"gip-$t: <stdin>:4: error: out of memory"* ]]
+		diag_shaped "$stderr"
+	done
 }
 
 # --- 2. frames only in a gip stream ---------------------------------
