@@ -520,6 +520,26 @@ check_docs_open(struct docs *ds, const struct gip_record *r,
 	return d;
 }
 
+/*
+ * Of two records for one cell, the one to keep, whatever the input
+ * order: the earlier source line, then the smaller status, value and
+ * text.  1 if the new one (line, st, fl, val, text) comes first.
+ */
+static int
+cell_first(const struct doc *d, const struct cval *c, unsigned long line,
+    int st, int fl, int64_t val, const char *text)
+{
+	if (line != c->line)
+		return line < c->line;
+	if (st != c->st)
+		return st < c->st;
+	if (st == CST_NUM && val != c->v)
+		return val < c->v;
+	if (fl != c->fl)
+		return fl < c->fl;
+	return strcmp(text, check_doc_text(d, c->text)) < 0;
+}
+
 int
 check_docs_add(struct docs *ds, const struct gip_record *r,
     const char *file, unsigned long lineno, struct check *ck)
@@ -527,6 +547,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	struct doc	*d;
 	struct cval	*c;
 	struct narr	*nr;
+	const char	*text;
 	uint64_t	 v;
 	int		 k, st, fl;
 	int64_t		 val;
@@ -597,22 +618,21 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	d->tables |= r->table[1] == '2' ? TB_T2 : r->table[1] == '3' ?
 	    TB_T3 : TB_T4;
 	c = &d->cells[k];
+	text = st != CST_NUM ? r->raw : fl != 0 ? r->value : "";
 	if (c->st != CST_NONE) {
 		/* the same cell twice: it must say the same thing */
 		v = (uint64_t)val;
 		if (c->st != st || (st == CST_NUM && ((uint64_t)c->v != v ||
 		    c->fl != fl)))
 			c->conflict = 1;
+		if (!cell_first(d, c, r->line, st, fl, val, text))
+			return 0;
 	}
 	c->st = (unsigned char)st;
 	c->fl = (unsigned char)fl;
 	c->v = val;
 	c->line = r->line;
-	c->text = 0;
-	if (st != CST_NUM)
-		c->text = check_doc_str(d, r->raw);
-	else if (fl != 0)
-		c->text = check_doc_str(d, r->value);
+	c->text = *text != '\0' || st != CST_NUM ? check_doc_str(d, text) : 0;
 	return 0;
 }
 

@@ -764,7 +764,8 @@ rule_value(struct ctx *x)
 			gip_buf_reset(&x->msg);
 			gip_buf_adds(&x->msg, cellname(x, k));
 			gip_buf_adds(&x->msg, ": the input holds different "
-			    "records for this cell; the last one is used");
+			    "records for this cell; the one of the earliest "
+			    "line is used");
 			emit(x, R_VALUE, SEV_WARNING, k, NULL, NULL, NULL,
 			    NULL, NULL, v->line);
 		}

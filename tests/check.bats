@@ -478,11 +478,22 @@ narr() {
 	[ "$stderr" = "gip-check: $BATS_TEST_TMPDIR/u.tsv:204: warning: wsjk-2022.txt: unknown cell t3/new/bogus ignored" ]
 }
 
-@test "two records disagreeing about one cell: a warning, the last is used" {
+@test "two records disagreeing about one cell: a warning, the earliest line is used, whatever the order" {
+	# both of line 103: the smaller value (5, which adds up) is kept
 	{ cat "$F/good.tsv"; grep '	t4	review	total	' "$F/t4.tsv" | sed 's/^t4.txt/wsjk-2022.txt/'; } > "$BATS_TEST_TMPDIR/d.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/d.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f 2,3,5,6)" = "$(printf 'value\twarning\treview\ttotal')" ]
+	# the 6 of an earlier line is kept, in either order: 3+1+0+1 is not 6
+	d6=$(grep '	t4	review	total	' "$F/t4.tsv" | sed 's/^t4.txt/wsjk-2022.txt/; s/\t103$/\t102/')
+	{ cat "$F/good.tsv"; printf '%s\n' "$d6"; } > "$BATS_TEST_TMPDIR/d.tsv"
 	run gip-check "$BATS_TEST_TMPDIR/d.tsv"
 	[ "$status" -eq 1 ]
 	[ "$(printf '%s\n' "$output" | cut -f 2,3,5,6)" = "$(printf 'value\twarning\treview\ttotal\nt4-total\terror\treview\ttotal')" ]
+	a=$output
+	{ printf '%s\n' "$d6"; cat "$F/good.tsv"; } > "$BATS_TEST_TMPDIR/d.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/d.tsv"
+	[ "$output" = "$a" ]
 	# the same record twice is fine
 	{ cat "$F/good.tsv"; tail -1 "$F/good.tsv"; } > "$BATS_TEST_TMPDIR/d.tsv"
 	run gip-check "$BATS_TEST_TMPDIR/d.tsv"

@@ -219,6 +219,22 @@ forged() {
 	done
 }
 
+@test "the same cell twice with different values: the one kept does not depend on input order" {
+	need gip-check
+	d=$BATS_TEST_TMPDIR
+	dup=$'wsjk-2022.txt\t某区卫生健康委员会\t2022\t2021\tt3\tnew\tnatural\t45\tnum\t45\t71'
+	{ cat "$F/check/good.tsv"; printf '%s\n' "$dup"; } > "$d/a.tsv"
+	{ sed -n 1p "$F/check/good.tsv"; printf '%s\n' "$dup"; sed 1d "$F/check/good.tsv"; } > "$d/b.tsv"
+	run gip-check "$d/a.tsv"
+	a=$output
+	run gip-check "$d/b.tsv"
+	[ "$output" = "$a" ]
+	# the record of the earlier line (70: 40) is kept, so the table adds up
+	[[ "$a" == *"different records for this cell; the one of the earliest line is used"* ]]
+	[[ "$a" != *t3-balance* ]]
+	[[ "$a" != *t3-rows* ]]
+}
+
 @test "input order and -P: every tool's output is the same set of lines" {
 	need gip-normalize gip-sections gip-tables gip-check gip-stats
 	[ -x "$GIP_GENCORPUS" ] || skip "gencorpus not built"
