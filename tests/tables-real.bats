@@ -131,6 +131,13 @@ real_fixture() {
 	diff -u "$TF/real-word.cells" <(printf '%s\n' "$output" | awk -F'\t' '$1 ~ /^t[234]$/')
 }
 
+@test "tables-real: a 2019 table 二 from Word: label cells spanning two columns, spacer cells, split headers" {
+	# written by hand (real-word19.cells read off the HTML by hand)
+	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
+	run --separate-stderr sh -c 'gip-normalize "$1" | gip-tables | cut -f5-10' sh "$TF/real-word19.html"
+	diff -u "$TF/real-word19.cells" <(printf '%s\n' "$output" | awk -F'\t' '$1 ~ /^t[234]$/')
+}
+
 @test "tables-real: a mirror site's traditional characters and pinyin read as the original (018)" {
 	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
 	cd "$TF"
