@@ -24,7 +24,9 @@
 #define MAXRUN		40	/* digits in one run */
 #define MAXREAD		64	/* readings kept of one row */
 #define MAXDIG		9	/* digits of one cell */
-#define LABEL_GAP	200	/* label text between a key and its run */
+#define LABEL_GAP	90	/* a row's label after its key, to the run */
+#define HEADER_GAP	200	/* table 四's header, to its run */
+#define ROW_SKIP	400	/* from a row, or the header, to the next row */
 #define MAXSTEPS	2000000	/* cuts tried in one run */
 
 /* The line, normalized as labels are, with a map back to its text. */
@@ -162,13 +164,16 @@ unit_after(const char *p)
  * not a value.
  */
 static int
-take_run(const struct gline *g, size_t kend, size_t lim, struct grow *gr)
+take_run(const struct gline *g, size_t kend, size_t lim, size_t gap,
+    struct grow *gr)
 {
 	const char	*p = g->n.p;
+	const unsigned char *u = (const unsigned char *)p;
 	size_t		 i, a, e;
 
 	for (i = kend; i < lim && !is_digit(p[i]); i++)
-		if (i - kend > LABEL_GAP || strncmp(p + i, "。", 3) == 0)
+		if (i - kend > gap || strncmp(p + i, "。", 3) == 0 ||
+		    strncmp(p + i, "；", 3) == 0 || p[i] == ';')
 			return 0;
 	if (i >= lim)
 		return 0;
@@ -188,8 +193,9 @@ take_run(const struct gline *g, size_t kend, size_t lim, struct grow *gr)
 	if (e < lim && (p[e] == '.' || strncmp(p + e, "、", 3) == 0) &&
 	    e - a >= 2 && !gr->dec) {
 		e--;			/* the next row's ordinal */
-	} else if (e < lim && unit_after(p + e))
-		return 0;
+	} else if (e < lim && !g->spc[e] && (unit_after(p + e) ||
+	    !(p[e] == '(' || (u[e] >= 0xE4 && u[e] <= 0xE9))))
+		return 0;	/* a count, a list, a date: prose, not cells */
 	gr->run = a;
 	gr->len = e - a;
 	gr->ndg = 0;
@@ -486,7 +492,7 @@ read_rows(const struct tb_doc *d, const struct gline *g, struct gtab *gt,
 		    (!sp->rows[r].fallneed || prevfound))
 			kpos = find_row(g, sp->rows[r].fall, pos, lim, &kend);
 		prevfound = 0;
-		if (kpos == SIZE_MAX || kpos - pos > 2 * LABEL_GAP)
+		if (kpos == SIZE_MAX || kpos - pos > ROW_SKIP)
 			continue;
 		/* a later row's label before this one's: not there */
 		for (q = r + 1; q < sp->nrow && q <= r + 2; q++)
@@ -495,7 +501,7 @@ read_rows(const struct tb_doc *d, const struct gline *g, struct gtab *gt,
 				break;
 		if (q < sp->nrow && q <= r + 2)
 			continue;
-		t = take_run(g, kend, lim, gr);
+		t = take_run(g, kend, lim, LABEL_GAP, gr);
 		if (t == 0)
 			continue;
 		/* the next row's label before the run: no values here */
@@ -746,7 +752,7 @@ tb_glued(struct tb_doc *d, int need)
 		if ((need & 4) && !(got & 4) && p4 != SIZE_MAX) {
 			/* one run of fifteen after the header's words */
 			memset(&gt, 0, sizeof(gt));
-			if (take_run(&g, p4, g.n.len, &gt.r[0]) > 0) {
+			if (take_run(&g, p4, g.n.len, HEADER_GAP, &gt.r[0]) > 0) {
 				gt.r[0].found = 1;
 				if (ends_text(d, &g, &gt.r[0]))
 					gt.r[0].why = "truncated";

@@ -111,11 +111,22 @@ real_fixture() {
 	[ -z "$stderr" ]
 }
 
+@test "tables-real: numbers in sentences are not taken for glued cells" {
+	{
+		printf '依据《条例》第二十条第（一）项的规定，本机关主动公开规章2、行政规范性文件3、'
+		printf '行政许可15，行政处罚8起，行政强制3%%，行政事业性收费2023年停止征收；'
+		printf '申请人情况：自然人1,2人。本年新收政府信息公开申请数量12，较上年增长。'
+		printf '%s\n' "$(printf '这是一个很长的句子，%.0s' $(seq 30))"
+	} >"$BATS_TEST_TMPDIR/prose.txt"
+	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/prose.txt"
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t[234]$/ && $9 == "num"' | wc -l)" -eq 0 ]
+}
+
 @test "tables-real: a run glued too long to try every cut is ambiguous, quickly" {
 	{
 		printf '四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计'
 		printf '未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计'
-		printf '123456789112345678911234567891。五、存在的主要问题及改进情况。%s\n' \
+		printf '123456789112345678911234567891五、存在的主要问题及改进情况。%s\n' \
 		    "$(printf '这是一个很长的句子，%.0s' $(seq 40))"
 	} >"$BATS_TEST_TMPDIR/long.txt"
 	run --separate-stderr timeout 10 gip-tables "$BATS_TEST_TMPDIR/long.txt"
