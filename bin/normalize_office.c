@@ -16,7 +16,7 @@
 
 /* how to install each converter on Debian */
 #define PDF_PKG	"poppler-utils"
-#define DOC_PKG	"antiword or catdoc"
+#define DOC_PKG	"antiword"
 
 enum nz_fmt
 nz_format(const unsigned char *p, size_t n)
@@ -84,7 +84,11 @@ conv_failed(const struct nz_conv *cv, const char *display,
 	if (cv->readerr != 0) {
 		errno = cv->readerr;
 		gip_warn("%s", display);
-	} else if (cv->notfound)
+	} else if (cv->notfound && strcmp(pkg, DOC_PKG) == 0)
+		gip_diag(display, 0, GIP_ERROR, "%s: needs antiword or catdoc, "
+		    "neither of which is installed (Debian: apt-get install "
+		    "antiword)", what);
+	else if (cv->notfound)
 		gip_diag(display, 0, GIP_ERROR, "%s: needs %s, which is not "
 		    "installed (Debian: apt-get install %s)", what, prog, pkg);
 	else {

@@ -95,7 +95,7 @@ records() {
 	    "$GIP_BIN/gip-normalize" "$F/report.doc"
 	[ "$status" -eq 1 ]
 	[ -z "$output" ]
-	[ "$stderr" = "gip-normalize: $F/report.doc: error: Word/WPS (OLE2): needs catdoc, which is not installed (Debian: apt-get install antiword or catdoc)" ]
+	[ "$stderr" = "gip-normalize: $F/report.doc: error: Word/WPS (OLE2): needs antiword or catdoc, neither of which is installed (Debian: apt-get install antiword)" ]
 }
 
 @test "a converter that fails, or takes too long: its message, no half document, status 1" {
