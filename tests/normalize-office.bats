@@ -265,3 +265,19 @@ EOF
 	[ -z "$stderr" ]
 	diff -u "$REPO/examples/crawl.out" <(printf '%s\n' "$output")
 }
+
+@test "DOCX: a table inside a cell (a layout frame around the real table) gives the lines HTML gives" {
+	p() { printf '<w:p><w:r><w:t>%s</w:t></w:r></w:p>' "$1"; }
+	inner='<w:tbl><w:tr><w:tc>'"$(p 行政许可)"'</w:tc><w:tc>'"$(p 1,234)"'</w:tc></w:tr><w:tr><w:tc>'"$(p 行政处罚)"'</w:tc><w:tc>'"$(p 87)"'</w:tc></w:tr></w:tbl>'
+	body='<w:tbl><w:tr><w:tc>'"$(p 框架)"'</w:tc><w:tc>'"$(p 标题)$inner"'</w:tc></w:tr></w:tbl>'"$(p 完)"
+	mkdocx "$BATS_TEST_TMPDIR/n.docx" "$body"
+	run --separate-stderr gip-normalize "$BATS_TEST_TMPDIR/n.docx"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" | grep -av "^$RS" > "$BATS_TEST_TMPDIR/docx"
+	printf '<table><tr><td><p>框架</p></td><td><p>标题</p><table><tr><td><p>行政许可</p></td><td><p>1,234</p></td></tr><tr><td><p>行政处罚</p></td><td><p>87</p></td></tr></table></td></tr></table><p>完</p>' |
+	    gip-normalize | grep -av "^$RS" > "$BATS_TEST_TMPDIR/html"
+	diff -u "$BATS_TEST_TMPDIR/html" "$BATS_TEST_TMPDIR/docx"
+	# the inner table keeps its rows
+	grep -qx $'行政许可\t1,234' "$BATS_TEST_TMPDIR/docx"
+	grep -qx $'行政处罚\t87' "$BATS_TEST_TMPDIR/docx"
+}
