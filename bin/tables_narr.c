@@ -87,7 +87,9 @@ const size_t tb_nnarr = N_MAX;
  */
 #define OBJ		"(?!法人|组织|企业|自然人|复议|诉讼|投诉|举报|信访|" \
 			"建议|提案)[^因，。；,;0-9]"
-#define UPTO(w)		"(?:(?!" w ")" OBJ "){0,54}+"
+/* every applicant at once is no party: "收到公民、法人和其他组织提出的…" */
+#define ALL_PARTIES	"(?:公民|自然人)、法人(?:和|或者|或|及)其他组织"
+#define UPTO(w)		"(?:" ALL_PARTIES "|(?!" w ")" OBJ "){0,54}+"
 #define NEG		"未|没有"
 /* NEG captured as group 1: a lookbehind's branches have fixed lengths */
 #define NEG_G1		"(?|(?<=(未))|(?<=(没有)))"
@@ -194,7 +196,7 @@ static struct pat {
 	    "公开" UPTO("申请") "(申请)" NOT_CAUSE, NULL },
 	/* "依申请公开5件"; not what was done with them (办结依申请公开81件) */
 	{ T_BYREQ, N_NEW, P_APPL, NULL, "(?<!办结|答复|办理|完成|处理|结转|"
-	    "其中)()依申请公开" OPT("申请|事项|信息") "()" FILL(W_APPL, 2)
+	    "其中)()依申请公开" OPT("申请|事项|政府信息|信息") "()" FILL(W_APPL, 2)
 	    NUM U_APPL, NULL },
 	/* "上年结转15件", "结转下年度继续办理3件" */
 	{ T_CARRY, N_CARRYIN, 0, NULL, LAST_YEAR_G1 "结转()"
@@ -206,8 +208,8 @@ static struct pat {
 	{ T_OUT, N_OPENPART, P_APPL, NULL, "()(?<!不)(?:予以|同意)?+公开"
 	    "(?:及|和|与|、|或者|或|以及)(?:予以|同意)?+部分公开(?:申请)?+()"
 	    FILL(W_OUT, 3) NUM U_APPL, NULL },
-	{ T_OUT, N_OPEN, P_APPL, NULL, "(?<!不)" OUT("(?:予以公开|同意公开)"),
-	    NULL },
+	{ T_OUT, N_OPEN, P_APPL, NULL, "(?<!不)"
+	    OUT("(?:予以公开|同意公开|予以全部公开|同意全部公开)"), NULL },
 	{ T_OUT, N_PARTIAL, P_APPL, NULL, CONJ_BEFORE
 	    OUT("(?:同意)?+部分公开"), NULL },
 	{ T_OUT, N_DENY, P_APPL, NULL, OUT("(?:不予公开|不予以公开|不同意公开)"),
@@ -226,8 +228,9 @@ static struct pat {
 	    "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
 	/* the year's, not the total since the start (累计) */
 	{ T_PROACT, N_PROACTIVE, 0, NULL, "(?<!累计|总计|历年)()主动公开"
-	    "(?:(?:(?!政府信息)[^、等，。；,;:：0-9]){0,12}+政府信息|信息|"
-	    "文件)?+()" FILL(W_COUNT, 3) NUM U_ITEM, NULL },
+	    "(?:(?:(?!政府信息)[^、等，。；,;:：0-9]){0,12}+政府信息|"
+	    "(?:各类|各项|政务|相关)?+信息|文件)?+()" FILL(W_COUNT, 3) NUM
+	    U_ITEM, NULL },
 };
 
 #define NPAT	(sizeof(pats) / sizeof(pats[0]))

@@ -252,3 +252,24 @@ realworld() {
 	run --separate-stderr gip-sections -m --json <<< '某局2022年政府信息公开工作年度报告'
 	[ "$(jq -r '[.template, .template_basis] | @tsv' <<< "$output")" = "$(printf '2021\tyear')" ]
 }
+
+@test "prose: more real shapes: every applicant at once, 各类信息, 依申请公开政府信息, 予以全部公开, 宗" {
+	# one "sentence|row value" a line: what a report says, what is read
+	while IFS='|' read -r s want; do
+		printf '\036doc\tx\n%s\n' "$s" > "$BATS_TEST_TMPDIR/x.txt"
+		got=$(gip-tables "$BATS_TEST_TMPDIR/x.txt" | awk -F'\t' '$5 == "narr" { print $6 " " $8 }' | paste -sd ,)
+		echo "$s: $got"
+		[ "$got" = "$want" ]
+	done <<-'EOF2'
+	本年度共收到公民、法人和其他组织提出的政府信息公开申请15件。|new 15
+	本年度收到法人或其他组织的政府信息公开申请3件。|
+	全年主动公开各类信息1200条。|proactive 1200
+	主动公开政策解读信息13条。|
+	2023年依申请公开政府信息12件。|new 12
+	其中予以全部公开10件，部分公开2件，本年度共收到申请12件。|open 10,partial 2
+	全年共收到政府信息公开申请25宗，结转至下一年度办理3宗。|new 25,carry_out 3
+	本年度办结依申请公开81件，予以公开及部分公开42件。|open_partial 42,total 81
+	因政府信息依申请公开引起行政复议2件，行政诉讼1件。|review 2,litigation 1
+	本机关作为复议机关办理行政复议30件，行政诉讼应诉15件。|
+	EOF2
+}
