@@ -88,7 +88,7 @@ run "wc -l (floor)" "$tsv" wc -l
 
 if command -v mawk > /dev/null; then
 	paired "${GIP_BENCH_PAIRS:-9}" "gip-check / mawk bench/peer-check.awk" \
-	    "$bin $tsv" "mawk -f bench/peer-check.awk $tsv"
+	    "$bin $tsv" "mawk -f bench/peer-check.awk $tsv" cpu
 	echo "target: <= 0.25"
 else
 	echo "no mawk: the peer comparison is skipped"

@@ -62,32 +62,43 @@ framed_corpus() {
 	}' "$fc_block" > "$fc_out"
 }
 
-# ms CMD: wall milliseconds of one run of the shell command CMD (a
-# string, run by sh -c so that it may hold pipes and redirections)
+# ms CLOCK CMD: milliseconds of one run of the shell command CMD (a
+# string, run by sh -c so that it may hold pipes and redirections):
+# wall time, or with CLOCK cpu the CPU time (user + system) of all its
+# processes, which the other users of a shared machine disturb far
+# less (python3 reads it, to the microsecond, from getrusage)
 ms() {
+	if [ "$1" = cpu ]; then
+		python3 -c 'import resource, subprocess, sys
+subprocess.run(["sh", "-c", sys.argv[1]], stdout=subprocess.DEVNULL,
+    stderr=subprocess.DEVNULL)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(int((r.ru_utime + r.ru_stime) * 1000 + 0.5))' "$2"
+		return
+	fi
 	ms_s=$(date +%s%N)
-	sh -c "$1" > /dev/null 2>&1
+	sh -c "$2" > /dev/null 2>&1
 	ms_e=$(date +%s%N)
 	echo $(( (ms_e - ms_s) / 1000000 ))
 }
 
-# paired N LABEL CMD PEER: N paired runs of the shell commands CMD and
-# PEER, one after the other (the order alternating), so that both see
-# the same load on a shared machine.  Prints the ratio CMD/PEER of
-# wall times, the median of the N pairs and their range, then both
-# medians; sets $ratio and $cmd_ms, $peer_ms.
+# paired N LABEL CMD PEER [cpu]: N paired runs of the shell commands
+# CMD and PEER, one after the other (the order alternating), so that
+# both see the same load on a shared machine; wall times, or CPU times
+# with cpu.  Prints the ratio CMD/PEER, the median of the N pairs and
+# their range, then both medians; sets $ratio, $cmd_ms and $peer_ms.
 paired() {
-	pd_n=$1 pd_label=$2 pd_cmd=$3 pd_peer=$4
+	pd_n=$1 pd_label=$2 pd_cmd=$3 pd_peer=$4 pd_clock=${5:-wall}
 	pd_tmp=build/bench/paired.$$
 	: > "$pd_tmp"
 	pd_i=0
 	while [ $pd_i -lt "$pd_n" ]; do
 		if [ $((pd_i % 2)) -eq 0 ]; then
-			pd_a=$(ms "$pd_cmd")
-			pd_b=$(ms "$pd_peer")
+			pd_a=$(ms "$pd_clock" "$pd_cmd")
+			pd_b=$(ms "$pd_clock" "$pd_peer")
 		else
-			pd_b=$(ms "$pd_peer")
-			pd_a=$(ms "$pd_cmd")
+			pd_b=$(ms "$pd_clock" "$pd_peer")
+			pd_a=$(ms "$pd_clock" "$pd_cmd")
 		fi
 		echo "$pd_a $pd_b" >> "$pd_tmp"
 		pd_i=$((pd_i + 1))
@@ -112,6 +123,6 @@ paired() {
 	}' "$pd_tmp")
 	rm -f "$pd_tmp"
 	ratio=$1 cmd_ms=$4 peer_ms=$5
-	printf '%s: %.2f (median of %d pairs, range %.2f-%.2f); %d ms vs %d ms\n' \
-	    "$pd_label" "$1" "$pd_n" "$2" "$3" "$4" "$5"
+	printf '%s: %.2f (%s time, median of %d pairs, range %.2f-%.2f); %d ms vs %d ms\n' \
+	    "$pd_label" "$1" "$pd_clock" "$pd_n" "$2" "$3" "$4" "$5"
 }

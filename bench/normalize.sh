@@ -120,8 +120,8 @@ for c in "$gb:$u8" "$gd.gb18030.txt:$gd.utf8.txt"; do
 	g=${c%%:*} u=${c#*:}
 	echo "GB18030 corpus $g ($(wc -c < "$g") bytes)"
 	paired "${GIP_BENCH_PAIRS:-9}" "  gip-normalize / iconv -f GB18030 -t UTF-8" \
-	    "$bin $g" "iconv -f GB18030 -t UTF-8 $g"
+	    "$bin $g" "iconv -f GB18030 -t UTF-8 $g" cpu
 	awk -v r="$ratio" 'BEGIN { printf "  speed: %.2f of iconv'"'"'s (target >= 0.90)\n", 1 / r }'
 	paired "${GIP_BENCH_PAIRS:-9}" "  gip-normalize, GB18030 / the same text in UTF-8" \
-	    "$bin $g" "$bin $u"
+	    "$bin $g" "$bin $u" cpu
 done

@@ -98,7 +98,7 @@ bytes=$(wc -c < "$f")
 run "cat (floor)" cat "$f"
 if command -v mawk > /dev/null; then
 	paired "${GIP_BENCH_PAIRS:-9}" "gip-stats / mawk bench/peer-stats.awk" \
-	    "$bin/gip-stats $f" "mawk -f bench/peer-stats.awk $f"
+	    "$bin/gip-stats $f" "mawk -f bench/peer-stats.awk $f" cpu
 	echo "target: <= 0.25"
 fi
 # memory per document: documents of one record each, values from a

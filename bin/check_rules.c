@@ -789,25 +789,80 @@ rule_balance(struct ctx *x)
 	}
 }
 
+/* Do the cells add up, all of them numbers?  (No message made.) */
+static int
+holds(const struct ctx *x, const int *lhs, int nl, const int *rhs, int nr)
+{
+	const struct cval *c;
+	int64_t		 sl = 0, sr = 0;
+	int		 i;
+
+	for (i = 0; i < nl + nr; i++) {
+		c = &x->d->cells[i < nl ? lhs[i] : rhs[i - nl]];
+		if (!isnum(c))
+			return 0;
+		if (i < nl)
+			sl += c->v;
+		else
+			sr += c->v;
+	}
+	return sl == sr;
+}
+
+/*
+ * Table 三's rows in template tm (a schema cell each, its 自然人 one)
+ * and the keys of their cells, the total last: found once.
+ */
+#define MAXROW3	32
+
+struct rows3 {
+	const struct gip_cell *cell[MAXROW3];
+	int		 k[MAXROW3][NCOL3];
+	int		 n;
+};
+
+static const struct rows3 *
+rows3(unsigned tm)
+{
+	static struct rows3	 r[4];
+	static int		 done[4];
+	const struct gip_cell	*c;
+	struct rows3		*t = &r[tm & 3];
+	size_t			 n, i;
+	int			 j;
+
+	if (done[tm & 3])
+		return t;
+	c = gip_schema(&n);
+	for (i = 0; i < n; i++) {
+		if (strcmp(c[i].table, "t3") != 0 || !(c[i].tmpl & tm) ||
+		    strcmp(c[i].col, "natural") != 0)
+			continue;
+		if (t->n == MAXROW3)
+			gip_errx(GIP_EXIT_TROUBLE, "schema: too many rows");
+		t->cell[t->n] = &c[i];
+		for (j = 0; j < NCOL3; j++)
+			t->k[t->n][j] = key("t3", c[i].row, cols3[j]);
+		t->n++;
+	}
+	done[tm & 3] = 1;
+	return t;
+}
+
 static void
 rule_rows(struct ctx *x)
 {
-	const struct gip_cell	*c;
-	size_t			 n, i;
-	int			 j, l[NCOL3 - 1], r[1];
+	const struct rows3	*t = rows3(x->tm);
+	int			 i;
 
-	c = gip_schema(&n);
-	for (i = 0; i < n; i++) {
-		if (strcmp(c[i].table, "t3") != 0 || !(c[i].tmpl & x->tm) ||
-		    strcmp(c[i].col, "natural") != 0)
+	for (i = 0; i < t->n; i++) {
+		/* most rows add up: their names are made for a finding */
+		if (holds(x, t->k[i], NCOL3 - 1, &t->k[i][NCOL3 - 1], 1))
 			continue;
-		for (j = 0; j < NCOL3 - 1; j++)
-			l[j] = key("t3", c[i].row, cols3[j]);
-		r[0] = key("t3", c[i].row, "total");
 		gip_buf_reset(&x->what);
-		rowname(&x->what, &c[i]);
-		sum_rule(x, R_ROWS, x->what.p, NULL, NAME_COL, NULL, l,
-		    NCOL3 - 1, r, 1);
+		rowname(&x->what, t->cell[i]);
+		sum_rule(x, R_ROWS, x->what.p, NULL, NAME_COL, NULL, t->k[i],
+		    NCOL3 - 1, &t->k[i][NCOL3 - 1], 1);
 	}
 }
 
@@ -849,6 +904,8 @@ rule_t4(struct ctx *x)
 		for (j = 0; j < 4; j++)
 			l[j] = key("t4", t4rows[i], t4parts[j]);
 		r[0] = key("t4", t4rows[i], "total");
+		if (holds(x, l, 4, r, 1))
+			continue;
 		c = check_key_cell(x->tm, r[0]);
 		gip_buf_reset(&x->what);
 		if (c->group != NULL) {
