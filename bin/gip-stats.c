@@ -16,6 +16,7 @@
 #include "stats.h"
 
 #define OPT_LIST_RATIOS	0x200
+#define OPT_WINDOW	0x201
 
 struct run {
 	struct stats	 st;
@@ -49,7 +50,7 @@ static const struct option longopts[] = {
 	{ "partial", no_argument, NULL, 'p' },
 	{ "ratio", required_argument, NULL, 'r' },
 	{ "verbose", no_argument, NULL, 'v' },
-	{ "window", required_argument, NULL, 'w' },
+	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "list-ratios", no_argument, NULL, OPT_LIST_RATIOS },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
@@ -58,7 +59,7 @@ static const struct option longopts[] = {
 static const struct gip_tool tool = {
 	"gip-stats",
 	"[-dfHjPpv] [-C[column]] [-c cells] [-g fields] [-m file] "
-	    "[-r ratios] [-w ndocs] [file ...]\n"
+	    "[-r ratios] [--window ndocs] [file ...]\n"
 	"-M [-HjPpv] [-C[column]] [file ...]",
 	"\nAggregate gip-tables records and gip-check findings.\n"
 	"  -C, --chart[=COLUMN]  bar chart of one column (default sum, pooled"
@@ -82,13 +83,15 @@ static const struct gip_tool tool = {
 	"  -r, --ratio=RATIOS    per-document ratios: names, all, or"
 	" NAME=A+B/C\n"
 	"  -v, --verbose         counts on stderr at the end\n"
-	"  -w, --window=NDOCS    documents in flight (default 16; 0: all)\n"
+	"      --window=NDOCS    settle a document when NDOCS others followed"
+	" it;\n                        its later records are an error"
+	" (default: exact)\n"
 	"      --list-ratios     the named ratios and their formulas\n"
 	"      --help, --version\n"
 	"Exit status: 0 success; 1 an input could not be read or had bad"
 	" lines;\n"
 	"2 usage or system error.  COLUMNS sets the chart width.\n",
-	"C::c:dfg:HjMm:Ppr:vw:",
+	"C::c:dfg:HjMm:Ppr:v",
 	longopts
 };
 
@@ -105,7 +108,7 @@ main(int argc, char *argv[])
 	struct gip_out	 out;
 	enum stats_format fmt = FMT_TSV;
 	const char	*chart = NULL, *dims = NULL, *errstr;
-	size_t		 window = 16;
+	size_t		 window = 0;
 	int		 c, rv, noheader = 0, partial = 0, merge = 0;
 	int		 nfmt = 0, shaping = 0, list = 0, docs = 0;
 
@@ -166,11 +169,11 @@ main(int argc, char *argv[])
 		case 'v':
 			run.verbose = 1;
 			break;
-		case 'w':
-			window = (size_t)gip_strtonum(optarg, 0, 1000000,
+		case OPT_WINDOW:
+			window = (size_t)gip_strtonum(optarg, 1, 1000000,
 			    &errstr);
 			if (errstr != NULL) {
-				gip_warnx("-w %s: %s", optarg, errstr);
+				gip_warnx("--window %s: %s", optarg, errstr);
 				usage();
 			}
 			break;

@@ -9,11 +9,13 @@
 #define STATS_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #define STATS_SCALE	1000000LL	/* values are kept in millionths */
 #define STATS_NUMLEN	32		/* room for a formatted number */
 #define STATS_MAXTERMS	64		/* terms on one side of a ratio */
 #define STATS_PARTIAL_VERSION "2"
+#define STATS_HOT	64		/* documents kept in memory, exact mode */
 
 /* What a run reports: one of three tables. */
 enum stats_view {
@@ -186,6 +188,8 @@ struct stats_doc {
 	uint64_t	 hash;		/* 0: an empty slot */
 	uint32_t	 serial;	/* order of first appearance, from 1 */
 	uint32_t	 info;		/* DOC_* flags | payload << DOC_SHIFT */
+	uint64_t	 spill;		/* offset + 1 of its state in the
+					   spill file; 0: none */
 #define DOC_RECORDS	0x1		/* had records */
 #define DOC_RECDONE	0x2		/* its records were settled */
 #define DOC_LATE	0x4		/* late lines were reported */
@@ -214,12 +218,14 @@ struct stats {
 	struct stats_open **slots;	/* documents in flight by slot ... */
 	size_t		 nslots, slotcap;
 	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
-	size_t		 window, nopen;	/* -w; 0: no limit */
+	size_t		 window, nopen;	/* --window; 0: exact */
+	FILE		*spill;		/* dormant documents' states */
+	uint64_t	 spillend;	/* bytes written to it */
+	struct gip_buf	 spillbuf;
 	struct stats_buffered *later;	/* findings waiting for records */
 	size_t		 nlater, latercap;
 	struct gip_buf	 key;		/* scratch */
 	unsigned long	 bad;		/* rejected lines */
-	unsigned long	 noncontig;	/* documents with late records */
 	unsigned long	 orphans;	/* findings with no records */
 };
 

@@ -4,18 +4,25 @@
  * Memory follows the groups: a group keeps counts, sums, extremes and
  * its multiset of values, never the documents.  Documents are known
  * by a 64-bit hash of their name in a compact table (hash, serial,
- * group: 16 bytes), which joins gip-check findings (they carry no year
- * or agency) to their document's group and catches records that
- * arrive too late.  Up to -w documents are
- * "in flight" at a time, least recently seen first out: each keeps
- * the set of group counters it has counted and its ratio operands, so
- * that the records of parallel writers, interleaved in one pipe, are
- * still counted once per document.  A document leaves the window when
- * -w others were seen after it, or at the end.
+ * group, spill offset: 24 bytes), which joins gip-check findings (they
+ * carry no year or agency) to their document's group.
+ *
+ * Counting is exact whatever the interleaving: each document keeps the
+ * set of group counters it has counted and its ratio operands until
+ * the end of the input.  The STATS_HOT most recently seen documents
+ * keep them in memory; the others are "dormant", their state written
+ * to an unlinked temporary file (the spill) and read back when a line
+ * of theirs comes again, so that memory stays bounded by the hot
+ * documents, whatever their number or order.  Ratios are settled at
+ * the end.  With --window, documents are settled instead when --window
+ * others were seen after them, and a record that comes later is an
+ * error that ends the run: the window can make a run fail, never make
+ * it quietly different.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gip.h"
 #include "stats.h"
@@ -28,6 +35,9 @@ static struct stats_open *open_doc(struct stats *, struct stats_doc *,
 		    const char *);
 static void	 touch(struct stats *, struct stats_open *);
 static void	 close_doc(struct stats *, struct stats_open *, int);
+static void	 spill_doc(struct stats *, struct stats_open *);
+static void	 unspill_doc(struct stats *, struct stats_doc *,
+		    struct stats_open *);
 static int	 set_add(struct stats_open *, uint64_t);
 static void	 count(struct stats *, struct stats_open *,
 		    struct stats_group *, struct stats_dcount *, int);
@@ -226,11 +236,140 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 	st->head = o;
 	if (st->tail == NULL)
 		st->tail = o;
+	if (d->spill != 0)
+		unspill_doc(st, d, o);
 	if (st->window > 0 && ++st->nopen > st->window)
 		close_doc(st, st->tail, 0);
-	else if (st->window == 0)
-		st->nopen++;
+	else if (st->window == 0 && ++st->nopen > STATS_HOT)
+		spill_doc(st, st->tail);
 	return o;
+}
+
+/* A dormant document's state in the spill file. */
+struct spill_head {
+	uint32_t	 flags;		/* OPEN_* */
+	uint32_t	 setn;		/* counter ids that follow */
+	uint32_t	 idlen;		/* then its name */
+};
+
+static void
+spill_open(struct stats *st)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		*path;
+	int		 fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = gip_xmalloc(strlen(dir) + 32);
+	sprintf(path, "%s/gip-stats.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1)
+		gip_err(GIP_EXIT_TROUBLE, "%s", path);
+	unlink(path);
+	free(path);
+	if ((st->spill = fdopen(fd, "w+")) == NULL)
+		gip_err(GIP_EXIT_TROUBLE, "spill file");
+}
+
+/* Unlink a document from the in-flight list and free its slot. */
+static void
+unlink_open(struct stats *st, struct stats_open *o)
+{
+	if (st->lastdoc == o)
+		st->lastdoc = NULL;
+	if (o->prev != NULL)
+		o->prev->next = o->next;
+	else
+		st->head = o->next;
+	if (o->next != NULL)
+		o->next->prev = o->prev;
+	else
+		st->tail = o->prev;
+	o->next = st->free;
+	st->free = o;
+	st->nopen--;
+}
+
+/* The least recently seen document goes dormant: its state to disk. */
+static void
+spill_doc(struct stats *st, struct stats_open *o)
+{
+	struct stats_doc *d = stats_dtab_get(&st->docs, o->hash, NULL);
+	struct spill_head h;
+	struct gip_buf	*b = &st->spillbuf;
+	size_t		 i;
+
+	if (st->spill == NULL)
+		spill_open(st);
+	h.flags = o->flags;
+	h.setn = (uint32_t)o->setn;
+	h.idlen = (uint32_t)strlen(o->id);
+	gip_buf_reset(b);
+	gip_buf_add(b, &h, sizeof(h));
+	gip_buf_add(b, o->ops, (size_t)st->conf->nratio * sizeof(*o->ops));
+	for (i = 0; i < o->setcap; i++)
+		if (o->set[i] != 0)
+			gip_buf_add(b, &o->set[i], sizeof(o->set[i]));
+	gip_buf_add(b, o->id, h.idlen);
+	if (fwrite(b->p, 1, b->len, st->spill) != b->len)
+		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	d->spill = st->spillend + 1;
+	st->spillend += b->len;
+	d->info = (d->info & (DOC_OPEN - 1)) |
+	    (o->dgroup != NULL ? o->dgroup->id + 1 : 0) << DOC_SHIFT;
+	unlink_open(st, o);
+}
+
+static void
+spill_read(struct stats *st, void *p, size_t n, uint64_t off)
+{
+	if (pread(fileno(st->spill), p, n, (off_t)off) != (ssize_t)n)
+		gip_err(GIP_EXIT_TROUBLE, "spill file");
+}
+
+/* A dormant document seen again: its state back from disk. */
+static void
+unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
+{
+	struct spill_head h;
+	uint64_t	 off = d->spill - 1, cid;
+	size_t		 n = (size_t)st->conf->nratio * sizeof(*o->ops);
+	uint32_t	 i;
+
+	if (fflush(st->spill) == EOF)
+		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	spill_read(st, &h, sizeof(h), off);
+	off += sizeof(h);
+	if (n > 0)
+		spill_read(st, o->ops, n, off);
+	off += n;
+	gip_buf_reset(&st->spillbuf);
+	gip_buf_grow(&st->spillbuf, (size_t)h.setn * sizeof(cid));
+	spill_read(st, st->spillbuf.p, (size_t)h.setn * sizeof(cid), off);
+	for (i = 0; i < h.setn; i++) {
+		memcpy(&cid, st->spillbuf.p + (size_t)i * sizeof(cid),
+		    sizeof(cid));
+		set_add(o, cid - 1);
+	}
+	o->flags = h.flags;
+	d->spill = 0;
+}
+
+/* The name of a dormant document, from its state, into st->key. */
+static void
+spill_name(struct stats *st, const struct stats_doc *d)
+{
+	struct spill_head h;
+	uint64_t	 off = d->spill - 1;
+
+	spill_read(st, &h, sizeof(h), off);
+	off += sizeof(h) + (size_t)st->conf->nratio *
+	    sizeof(struct stats_operands) + (uint64_t)h.setn * 8;
+	gip_buf_reset(&st->key);
+	gip_buf_grow(&st->key, (size_t)h.idlen + 1);
+	spill_read(st, st->key.p, h.idlen, off);
+	st->key.p[h.idlen] = '\0';
+	st->key.len = h.idlen;
 }
 
 /* Seen again: first in line. */
@@ -471,19 +610,7 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 		}
 	d->info = (d->info & (DOC_OPEN - 1)) |
 	    (o->dgroup != NULL ? o->dgroup->id + 1 : 0) << DOC_SHIFT;
-	if (st->lastdoc == o)
-		st->lastdoc = NULL;
-	if (o->prev != NULL)
-		o->prev->next = o->next;
-	else
-		st->head = o->next;
-	if (o->next != NULL)
-		o->next->prev = o->prev;
-	else
-		st->tail = o->prev;
-	o->next = st->free;
-	st->free = o;
-	st->nopen--;
+	unlink_open(st, o);
 }
 
 /* What this run does with a cell key: selected by -c? ratio terms? */
@@ -594,15 +721,11 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
 		if (d->info & DOC_OPEN)
 			o = st->slots[d->info >> DOC_SHIFT];
 		else if (d->info & DOC_RECDONE) {
-			if (!(d->info & DOC_LATE)) {
-				st->noncontig++;
-				stats_bad(st, file, line, "records of a "
-				    "document already counted, dropped (more "
-				    "than -w documents apart)", r->doc);
-			} else
-				st->bad++;
-			d->info |= DOC_LATE;
-			return;
+			gip_diag(file, line, GIP_ERROR, "records of %s more "
+			    "than --window=%zu documents apart; without "
+			    "--window every interleaving is counted exactly",
+			    r->doc, st->window);
+			exit(GIP_EXIT_TROUBLE);
 		} else
 			o = open_doc(st, d, r->doc);
 		st->lastdoc = o;
@@ -751,6 +874,7 @@ stats_finish(struct stats *st)
 	struct stats_finding f;
 	struct stats_doc *d;
 	struct stats_group *g;
+	char		*name;
 	size_t		 i;
 
 	for (i = 0; i < st->nlater; i++) {
@@ -777,6 +901,15 @@ stats_finish(struct stats *st)
 	}
 	while (st->head != NULL)
 		close_doc(st, st->head, 1);
+	for (i = 0; st->spill != NULL && i < st->docs.cap; i++) {
+		d = &st->docs.slot[i];
+		if (d->hash == 0 || d->spill == 0)
+			continue;
+		spill_name(st, d);
+		name = gip_xstrdup(st->key.p);
+		close_doc(st, open_doc(st, d, name), 1);
+		free(name);
+	}
 }
 
 /* The warnings that sum up a run, once, at the end. */
@@ -798,10 +931,6 @@ stats_summary(struct stats *st)
 	if (st->bad > MAX_COMPLAINTS)
 		gip_warnx("%lu more bad lines not shown",
 		    st->bad - MAX_COMPLAINTS);
-	if (st->noncontig > 0)
-		gip_warnx("%lu document%s had records more than -w documents "
-		    "apart; raise -w", st->noncontig, st->noncontig == 1 ?
-		    "" : "s");
 	if (st->orphans > 1)
 		gip_warnx("%lu documents with findings but no records",
 		    st->orphans);
@@ -858,4 +987,7 @@ stats_free(struct stats *st)
 	free_open(st->head);
 	free_open(st->free);
 	gip_buf_free(&st->key);
+	gip_buf_free(&st->spillbuf);
+	if (st->spill != NULL)
+		fclose(st->spill);
 }
