@@ -59,7 +59,7 @@ static const struct option longopts[] = {
 static const struct gip_tool tool = {
 	"gip-stats",
 	"[-dfHjPpv] [-C[column]] [-c cells] [-g fields] [-m file] "
-	    "[-r ratios] [--window ndocs] [file ...]\n"
+	    "[-r ratios] [--window=ndocs] [file ...]\n"
 	"-M [-HjPpv] [-C[column]] [file ...]",
 	"\nAggregate gip-tables records and gip-check findings.\n"
 	"  -C, --chart[=COLUMN]  bar chart of one column (default sum, pooled"

@@ -5,9 +5,9 @@
 # run.  The result is the same, byte for byte; the state of a part
 # carries the reports at its edges (E and P lines) so that they are
 # counted once.  The records come from one gip-tables, so a report's
-# records are together and -w 1 keeps the states small (with the
-# default, -w 16, the first 16 reports of a part are left open too,
-# which allows for interleaved writers).  Output in stats-partial.out.
+# records are together and --window=1 keeps the states small (by
+# default every report of a part is left open, which allows for any
+# interleaving of writers).  Output in stats-partial.out.
 cd "$(dirname "$0")/.." || exit 2
 PATH=${GIP_BIN:-$PWD/bin}:$PATH
 in=tests/fixtures/stats/records.tsv
@@ -26,7 +26,7 @@ for p in "$tmp"/part.??; do
 	    "$(head -1 "$p" | cut -f1)" "$(tail -1 "$p" | cut -f1)"
 done
 ls "$tmp"/part.?? | xargs -P3 -n1 sh -c \
-    'gip-stats -p -w 1 '"$opts"' "$1" > "$1.st"' sh
+    'gip-stats -p --window=1 '"$opts"' "$1" > "$1.st"' sh
 
 echo
 echo "## the state of part.ab: its first and last reports are left open"
@@ -40,7 +40,7 @@ cmp "$tmp/single" "$tmp/merged" && echo "-> identical to the single run"
 echo
 echo "## Hadoop Streaming shape: mappers, sort, combiner (-M -p), reducer"
 for p in "$tmp"/part.??; do
-	gip-stats -p -w 1 -r disclosure,correction -g year < "$p"
+	gip-stats -p --window=1 -r disclosure,correction -g year < "$p"
 done | LC_ALL=C sort | gip-stats -M -p | gip-stats -M -P | tee "$tmp/hadoop"
 gip-stats -r disclosure,correction -g year -P "$in" | cmp - "$tmp/hadoop" &&
     echo "-> identical to gip-stats -r disclosure,correction -g year -P"

@@ -259,7 +259,8 @@ forged() {
 	[ -s "$d/t1" ]
 	cmp "$d/t1" "$d/t2"
 	# records: documents in another order, from -P, and every line
-	# shuffled (then with -w 0: all documents in flight)
+	# shuffled (gip-check then with -w 0: all documents in flight;
+	# gip-stats is exact whatever the order)
 	cut -f1 "$d/rec" | awk '!seen[$0]++' | shuf > "$d/order"
 	while IFS= read -r doc; do
 		awk -F'\t' -v d="$doc" '$1 == d' "$d/rec"
@@ -268,8 +269,8 @@ forged() {
 	for r in rec recd recp recs; do
 		w=; [ $r != recs ] || w="-w 0"
 		gip-check $w "$d/$r" 2>/dev/null | LC_ALL=C sort > "$d/ck.$r" || true
-		gip-stats $w -g year "$d/$r" > "$d/st.$r"
-		gip-stats $w -r all -g agency "$d/$r" > "$d/sr.$r"
+		gip-stats -g year "$d/$r" > "$d/st.$r"
+		gip-stats -r all -g agency "$d/$r" > "$d/sr.$r"
 	done
 	[ -s "$d/ck.rec" ]
 	for r in recd recp recs; do
@@ -280,7 +281,7 @@ forged() {
 	# findings too, shuffled, into gip-stats
 	gip-check "$d/rec" > "$d/find" || true
 	shuf "$d/find" > "$d/finds"
-	cat "$d/rec" "$d/find" | gip-stats -w 0 -f -g year > "$d/f1"
-	cat "$d/finds" "$d/recs" | gip-stats -w 0 -f -g year > "$d/f2"
+	cat "$d/rec" "$d/find" | gip-stats -f -g year > "$d/f1"
+	cat "$d/finds" "$d/recs" | gip-stats -f -g year > "$d/f2"
 	cmp "$d/f1" "$d/f2"
 }
