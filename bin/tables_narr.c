@@ -143,6 +143,7 @@ static const struct {
 #define P_SPAN		0x4	/* 申请 within SPAN_VERB bytes of the verb */
 #define P_APPL		0x8	/* only in a sentence about applications */
 #define P_NUMFIRST	0x10	/* groups 2 and 3 swapped: "收到70件申请" */
+#define P_NEGATED	0x20	/* 未收到 …: no number */
 
 #define VERB		"(?:收到|接到|受理|接收)"
 #define W_OUT		W_COUNT "|的|申请"
@@ -158,7 +159,8 @@ static const struct {
  */
 static struct pat {
 	int		 trig, which, flags;
-	const char	*key;		/* at the trigger, tested first */
+	const char	*key;		/* one of these at the trigger ('|'
+					   between), tested before compiling */
 	const char	*src;
 	struct gip_re	*re;		/* compiled on first use */
 } pats[] = {
@@ -178,7 +180,8 @@ static struct pat {
 	/* 新收: the first 申请 ends the object */
 	{ T_NEW, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()新收" UPTO("申请")
 	    "(申请)" FILL(W_APPL, 2) NUM U_APPL, NULL },
-	{ T_NEW, N_NEW, P_SPAN, NULL, NEG_G1 "新收" UPTO("申请") "(申请)"
+	{ T_NEW, N_NEW, P_SPAN | P_NEGATED, NULL, NEG_G1 "新收" UPTO("申请")
+	    "(申请)"
 	    NOT_CAUSE, NULL },
 	/* 收到, 接到 ...: the first 申请 after 公开: "依申请公开文件申请" */
 	{ T_RECV, N_NEW, P_SPAN, NULL, "(?<!" NEG ")()" VERB
@@ -192,10 +195,10 @@ static struct pat {
 	{ T_RECV, N_NEW, P_NUMFIRST, NULL, "(?<!" NEG ")()(?:" VERB "|新收)"
 	    FILL("共计|共|各类|了|到", 2) NUM U_APPL
 	    "(?:政府信息公开|信息公开|依申请公开|公开)?+(申请)", NULL },
-	{ T_RECV, N_NEW, P_SPAN, NULL, NEG_G1 VERB UPTO("公开")
+	{ T_RECV, N_NEW, P_SPAN | P_NEGATED, NULL, NEG_G1 VERB UPTO("公开")
 	    "公开" UPTO("申请") "(申请)" NOT_CAUSE, NULL },
 	/* "依申请公开5件"; not what was done with them (办结依申请公开81件) */
-	{ T_BYREQ, N_NEW, P_APPL, NULL, "(?<!办结|答复|办理|完成|处理|结转|"
+	{ T_BYREQ, N_NEW, P_APPL, "依申请公开", "(?<!办结|答复|办理|完成|处理|结转|"
 	    "其中)()依申请公开" OPT("申请|事项|政府信息|信息") "()" FILL(W_APPL, 2)
 	    NUM U_APPL, NULL },
 	/* "上年结转15件", "结转下年度继续办理3件" */
@@ -205,18 +208,19 @@ static struct pat {
 	    OPT("至|到") "(?>下年度|下一年度|下年)" OPT("继续办理|办理") "()"
 	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
 	/* outcomes: only in a sentence about applications */
-	{ T_OUT, N_OPENPART, P_APPL, NULL, "()(?<!不)(?:予以|同意)?+公开"
+	{ T_OUT, N_OPENPART, P_APPL, "予以公开|同意公开", "()(?<!不)(?:予以|同意)?+公开"
 	    "(?:及|和|与|、|或者|或|以及)(?:予以|同意)?+部分公开(?:申请)?+()"
 	    FILL(W_OUT, 3) NUM U_APPL, NULL },
-	{ T_OUT, N_OPEN, P_APPL, NULL, "(?<!不)"
+	{ T_OUT, N_OPEN, P_APPL, "予以公开|同意公开|予以全部|同意全部",
+	    "(?<!不)"
 	    OUT("(?:予以公开|同意公开|予以全部公开|同意全部公开)"), NULL },
-	{ T_OUT, N_PARTIAL, P_APPL, NULL, CONJ_BEFORE
+	{ T_OUT, N_PARTIAL, P_APPL, "部分公开|同意部分", CONJ_BEFORE
 	    OUT("(?:同意)?+部分公开"), NULL },
-	{ T_OUT, N_DENY, P_APPL, NULL, OUT("(?:不予公开|不予以公开|不同意公开)"),
+	{ T_OUT, N_DENY, P_APPL, "不予公开|不予以公开|不同意公开", OUT("(?:不予公开|不予以公开|不同意公开)"),
 	    NULL },
-	{ T_OUT, N_UNABLE, P_APPL, NULL, OUT("无法提供"), NULL },
-	{ T_OUT, N_IGNORE, P_APPL, NULL, OUT("不予处理"), NULL },
-	{ T_OUT, N_OTHER, P_APPL, NULL, OUT("其他处理"), NULL },
+	{ T_OUT, N_UNABLE, P_APPL, "无法提供", OUT("无法提供"), NULL },
+	{ T_OUT, N_IGNORE, P_APPL, "不予处理", OUT("不予处理"), NULL },
+	{ T_OUT, N_OTHER, P_APPL, "其他处理", OUT("其他处理"), NULL },
 	/* 办结, 答复: all of them, not those on time */
 	{ T_DONE, N_DONE, P_APPL, NULL, "(?<!未|按时|按期|逾期|超期)()"
 	    "(?:办结|答复)" OPT("政府信息公开申请|依申请公开申请|依申请公开|"
@@ -227,7 +231,7 @@ static struct pat {
 	{ T_CASE, N_LITIG, P_DISCL, "诉讼", "(?<!行政)()诉讼" OPT("案件")
 	    "()" FILL(W_COUNT, 3) NUM U_CASE, NULL },
 	/* the year's, not the total since the start (累计) */
-	{ T_PROACT, N_PROACTIVE, 0, NULL, "(?<!累计|总计|历年)()主动公开"
+	{ T_PROACT, N_PROACTIVE, 0, "主动公开", "(?<!累计|总计|历年)()主动公开"
 	    "(?:(?:(?!政府信息)[^、等，。；,;:：0-9]){0,12}+政府信息|"
 	    "(?:各类|各项|政务|相关)?+信息|文件)?+()" FILL(W_COUNT, 3) NUM
 	    U_ITEM, NULL },
@@ -274,6 +278,60 @@ lit(const char *p, size_t n, size_t i, const char *s)
 	if (i <= n && n - i >= k && memcmp(p + i, s, k) == 0)
 		return i + k;
 	return SIZE_MAX;
+}
+
+static int	 is_stop(const char *, size_t, size_t, int);
+
+/* Does one of the '|'-separated literals of keys start at i? */
+static int
+key_at(const char *p, size_t n, size_t i, const char *keys)
+{
+	const char	*k, *e;
+	size_t		 len;
+
+	for (k = keys; *k != '\0'; k = *e == '|' ? e + 1 : e) {
+		e = strchr(k, '|');
+		if (e == NULL)
+			e = k + strlen(k);
+		len = (size_t)(e - k);
+		if (i <= n && n - i >= len && memcmp(p + i, k, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What a pattern at at needs before it is worth compiling: a number
+ * in its clause (the count), 申请 there (the verbs' object), or a
+ * negation just before (the negated forms).  Most trigger words in a
+ * report stand in sentences that state no count; compiling a pattern
+ * costs more than reading a report (callgrind: seed 000 7.9M
+ * instructions with every pattern met compiled, 4.9M so).
+ */
+static int
+worth_trying(const char *p, size_t n, size_t at, const struct pat *pt)
+{
+	size_t	 e, i;
+	int	 digit = 0;
+
+	if (pt->flags & P_NEGATED)
+		return (at >= 3 && memcmp(p + at - 3, "未", 3) == 0) ||
+		    (at >= 6 && memcmp(p + at - 6, "没有", 6) == 0);
+	/* a pattern spans at most SPAN_VERB and a few words: bounded */
+	for (e = at; e < n && e - at < 2 * SPAN_VERB && !is_stop(p, n, e, 1);
+	    e++)
+		if (!digit && ((p[e] >= '0' && p[e] <= '9') || (e + 2 < n &&
+		    (unsigned char)p[e] == 0xef && (unsigned char)p[e + 1] ==
+		    0xbc && (unsigned char)p[e + 2] >= 0x90 &&
+		    (unsigned char)p[e + 2] <= 0x99)))
+			digit = 1;
+	if (!digit)
+		return 0;
+	if (pt->flags & (P_SPAN | P_NUMFIRST))
+		for (i = at; i + 6 <= e; i++)
+			if (memcmp(p + i, "申请", 6) == 0)
+				return 1;
+	return !(pt->flags & (P_SPAN | P_NUMFIRST));
 }
 
 static size_t
@@ -517,8 +575,8 @@ try_at(struct tb_doc *d, struct para *pa, int t, size_t at, struct fact *f)
 
 	for (k = 0; k < NPAT; k++) {
 		if (pats[k].trig != t || f[pats[k].which].have ||
-		    (pats[k].key != NULL && lit(p, n, at, pats[k].key) ==
-		    SIZE_MAX))
+		    (pats[k].key != NULL && !key_at(p, n, at, pats[k].key)) ||
+		    !worth_trying(p, n, at, &pats[k]))
 			continue;
 		/* compiled when first needed: most documents need few */
 		if (pats[k].re == NULL)
