@@ -373,6 +373,63 @@ cut_after(const struct tb_doc *d, size_t ci)
 	return 1;
 }
 
+/*
+ * Does the text end in this row (nothing but empty cells after its
+ * values) where it may have cut it short: a value cut ("858" to "85"),
+ * or cells lost with the spacer cells still there to fill the count?
+ * Its sums vouch for it (a 总计 no longer adds up when cut), and so does
+ * a pipe closing its last value with no blank among its values.  Tab
+ * and space rows have no end of their own.
+ */
+static int
+row_cut(const struct tb_doc *d, const struct rowres *rr)
+{
+	const struct tb_cell *c;
+	size_t	 j, i, last;
+
+	for (last = j = 0; j < rr->nval; j++)
+		if (rr->v[j] != SIZE_MAX && rr->v[j] > last)
+			last = rr->v[j];
+	for (i = last + 1; i < d->ncell; i++)
+		if (d->cells[i].kind != TB_EMPTY)
+			return 0;
+	if (tb_adds_up(d, rr))
+		return 0;
+	for (j = 0; j < rr->nval; j++)
+		if (rr->v[j] == SIZE_MAX || d->cells[rr->v[j]].kind == TB_EMPTY)
+			return 1;
+	c = &d->cells[rr->v[rr->nval - 1]];
+	return d->lines[c->line].mode != '|' || tb_cut_value(d, rr->v[rr->nval - 1]);
+}
+
+/*
+ * A table the text ends in (an excerpt): the row it ends in is
+ * "truncated" unless whole, and so is every row after the last located.
+ */
+static void
+mark_cut(const struct tb_doc *d, struct tabres *tr)
+{
+	struct rowres	*rr;
+	size_t		 r;
+	int		 cut = 0;
+
+	for (r = 0; r < tr->spec->nrow; r++) {
+		rr = &tr->r[r];
+		if (rr->ok && rr->nval > 0 && row_cut(d, rr)) {
+			rr->ok = 0;
+			rr->why = "truncated";
+			tr->good--;
+			cut = 1;
+		}
+	}
+	if (tr->located == 0 ||
+	    !(cut || cut_after(d, tr->r[tr->last].keycell)))
+		return;
+	for (r = tr->last; r < tr->spec->nrow; r++)
+		if (!tr->r[r].ok)
+			tr->r[r].why = "truncated";
+}
+
 /* Read one table from stream position p0 with one template's rows. */
 static void
 parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
@@ -463,18 +520,6 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 		    hpos, hc, sub);
 		if (rr->ok)
 			tr->good++;
-	}
-	if (tr->located > 0 && cut_after(d, tr->r[tr->last].keycell)) {
-		rr = &tr->r[tr->last];
-		/* a last value the text ends in may be cut short: "85" of 858 */
-		if (rr->ok && rr->nval > 0 && rr->v[rr->nval - 1] != SIZE_MAX &&
-		    tb_cut_value(d, rr->v[rr->nval - 1]) && !tb_adds_up(d, rr)) {
-			rr->ok = 0;
-			tr->good--;
-		}
-		for (r = tr->last; r < sp->nrow; r++)
-			if (!tr->r[r].ok)
-				tr->r[r].why = "truncated";
 	}
 	tr->present = tr->located >= sp->minrows ||
 	    (tr->located >= 2 && tr->first == 0 && cut_header(d, tr));
@@ -837,8 +882,7 @@ find_t4(struct tb_doc *d)
 			tb_trim_place(d, &rr, v, m, -1);
 			if (m == 0)
 				rr.why = "no values after the header";
-			if (rr.ok && tb_cut_value(d, rr.v[14]) &&
-			    !tb_adds_up(d, &rr)) {
+			if (rr.ok && row_cut(d, &rr)) {
 				rr.ok = 0;
 				rr.why = "truncated";
 			}
@@ -920,8 +964,12 @@ tb_find(struct tb_doc *d)
 	if (t3[0].present && (t3[0].r[20].found || t3[0].r[21].found))
 		tmpl = GIP_T2021;
 	else {
+		/*
+		 * 2019's one (六)其他处理 row, with its values: the 2021 rows
+		 * may be cut off right after the same words
+		 */
 		parse_best(d, &specs[3], &t3[1]);
-		if (t3[1].present && t3[1].r[20].found)
+		if (t3[1].present && t3[1].r[20].ok)
 			tmpl = GIP_T2019;
 	}
 	/* table 二 in the template decided, or in both to decide */
@@ -947,14 +995,18 @@ tb_find(struct tb_doc *d)
 	 * Only for the tables kept: it costs.  A table not found in cells,
 	 * or found with no row read, may be one line of glued cells.
 	 */
-	if (t2[k].present)
+	if (t2[k].present) {
 		tb_realign(d, &t2[k]);
+		mark_cut(d, &t2[k]);
+	}
 	if ((!t2[k].present || t2[k].good == 0) && tb_glued(d, 1))
 		;
 	else if (t2[k].present)
 		emit_grid(d, &t2[k], tmpl);
-	if (t3[k].present)
+	if (t3[k].present) {
 		tb_realign(d, &t3[k]);
+		mark_cut(d, &t3[k]);
+	}
 	if ((!t3[k].present || t3[k].good == 0) && tb_glued(d, 2))
 		;
 	else if (t3[k].present)

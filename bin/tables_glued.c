@@ -142,6 +142,15 @@ find_row(const struct gline *g, const char *const *keys, size_t from,
 	return best;
 }
 
+/* Does a label start at n offset i (a Han character or a parenthesis)? */
+static int
+is_label(const struct gline *g, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)g->n.p;
+
+	return i < g->n.len && (u[i] == '(' || (u[i] >= 0xE4 && u[i] <= 0xE9));
+}
+
 /* A count's unit or a date right after digits: prose, not a cell. */
 static int
 unit_after(const char *p)
@@ -191,7 +200,7 @@ take_run(const struct gline *g, size_t kend, size_t lim, size_t gap,
 		break;
 	}
 	if (e < lim && (p[e] == '.' || strncmp(p + e, "、", 3) == 0) &&
-	    e - a >= 2 && !gr->dec) {
+	    e - a >= 2 && !gr->dec && is_label(g, e + (p[e] == '.' ? 1 : 3))) {
 		e--;			/* the next row's ordinal */
 	} else if (e < lim && !g->spc[e] && (unit_after(p + e) ||
 	    !(p[e] == '(' || (u[e] >= 0xE4 && u[e] <= 0xE9))))

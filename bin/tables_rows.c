@@ -28,8 +28,7 @@ tb_cut_value(const struct tb_doc *d, size_t ci)
 	const struct tb_line *l = &d->lines[c->line];
 	size_t		 i, end = l->off + l->len;
 
-	/* tab rows come from HTML cells, which end whole */
-	if (c->kind != TB_NUM || l->mode == '\t')
+	if (c->kind != TB_NUM)
 		return 0;
 	for (i = ci + 1; i < d->ncell; i++)
 		if (d->cells[i].kind != TB_EMPTY)
