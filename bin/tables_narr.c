@@ -423,8 +423,12 @@ about_disclosure(const struct tb_doc *d, struct para *pa, size_t pos)
 		pa->sdiscl = has(pa->b.p, pa->sa, pa->sb, "信息公开") ||
 		    has(pa->b.p, pa->sa, pa->sb, "依申请公开");
 		pa->sappl = has(pa->b.p, pa->sa, pa->sb, "申请");
-		/* "全年办结128件，其中予以公开56件…" after the 申请 sentence */
-		if (!pa->sappl && pa->sa >= 3) {
+		/*
+		 * "全年办结128件，其中予以公开56件…" after the 申请 sentence;
+		 * not "12345热线共办结3000件。" after it
+		 */
+		if (!pa->sappl && pa->sa >= 3 && has(pa->b.p, pa->sa, pa->sb,
+		    "公开")) {
 			size_t	 a, b;
 
 			sentence(pa->b.p, pa->b.len, pa->sa - 3, &a, &b);
@@ -436,8 +440,8 @@ about_disclosure(const struct tb_doc *d, struct para *pa, size_t pos)
 
 /*
  * Is the outcome at pos about applications: in section 三, or 申请 in
- * its sentence or the one before ("予以公开" of a list of proactive
- * items is not)?
+ * its sentence, or in the one before when its own names 公开 ("予以公开"
+ * of a list of proactive items is not)?
  */
 static int
 about_applications(const struct tb_doc *d, struct para *pa, size_t pos)

@@ -273,3 +273,18 @@ realworld() {
 	本机关作为复议机关办理行政复议30件，行政诉讼应诉15件。|
 	EOF2
 }
+
+@test "prose: 办结 and 答复 only about applications, the sentence before counts only with 公开" {
+	while IFS='|' read -r s want; do
+		printf '\036doc\tx\n%s\n' "$s" > "$BATS_TEST_TMPDIR/x.txt"
+		got=$(gip-tables "$BATS_TEST_TMPDIR/x.txt" | awk -F'\t' '$5 == "narr" { print $6 " " $8 }' | paste -sd ,)
+		echo "$s: $got"
+		[ "$got" = "$want" ]
+	done <<-'EOF2'
+	规范依申请公开办理流程。12345热线共办结3000件，答复网民留言320件。|
+	本年度共收到政府信息公开申请36件。全年办结36件，其中予以公开18件，部分公开5件。|new 36,open 18,partial 5,total 36
+	全年共受理政府信息公开申请129件，已办结129件，其中同意公开96件，不同意公开4件。|new 129,open 96,deny 4,total 129
+	全年共收到政府信息公开申请 15 件（含上年结转 1 件），已全部按期答复。|new 15,carry_in 1
+	全年共发生政府信息公开行政复议2起，行政诉讼1起。|review 2,litigation 1
+	EOF2
+}
