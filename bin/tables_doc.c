@@ -33,7 +33,7 @@ static const char *const table_heads[] = {
 /* Traces of tables that were pictures: links, alt texts, captions. */
 static const char *const image_marks[] = {
 	".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG", "[图片]", "<img",
-	"图片", NULL
+	"（图片）", NULL
 };
 
 static int

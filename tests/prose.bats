@@ -288,3 +288,22 @@ realworld() {
 	全年共发生政府信息公开行政复议2起，行政诉讼1起。|review 2,litigation 1
 	EOF2
 }
+
+@test "doc records: tables that were pictures: the sections are there, bare; gip-check says why" {
+	f=$BATS_TEST_TMPDIR/img.txt
+	{
+		printf '\036doc\timg\n\036meta\tyear\t2022\n'
+		printf '\036sec\t2\t主动公开政府信息情况\t二、主动公开政府信息情况\n二、主动公开政府信息情况\n[图片]\n'
+		printf '\036sec\t3\t收到和处理政府信息公开申请情况\t三、收到和处理政府信息公开申请情况\n三、收到和处理政府信息公开申请情况\n[图片]\n'
+		printf '本年度共收到政府信息公开申请12件。\n'
+		printf '\036sec\t4\t政府信息公开行政复议、行政诉讼情况\t四、政府信息公开行政复议、行政诉讼情况\n四、政府信息公开行政复议、行政诉讼情况\n[图片]\n'
+	} > "$f"
+	run gip-tables "$f"
+	[ "$(doc img)" = "0 image tables|0|1|year" ]
+	[ "$(fact img new)" = "12 num 收到政府信息公开申请12件" ]
+	# the template of a report on 2022, inferred
+	[ "$(printf '%s\n' "$output" | cut -f4 | sort -u)" = 2021 ]
+	run sh -c 'gip-tables "$1" | gip-check' sh "$f"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f2,3,7,8)" = "$(printf 'complete\terror\t3 tables\timage tables')" ]
+}
