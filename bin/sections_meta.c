@@ -409,10 +409,30 @@ is_title(const char *p, size_t n)
 	    !has(p, n, "根据") && !has(p, n, "。") && !has(p, n, "《");
 }
 
-/* A crawler's label before the title ("标题: …"): skipped. */
+/*
+ * A crawler's label before the title ("标题: …") and a breadcrumb
+ * ("当前位置：首页 > 政务公开 > XX局2022年…报告"): skipped.
+ */
 static const char *
 strip_label(const char *p, size_t *n)
 {
+	static const char *const seps[] = { ">", "＞", "»", "›", NULL };
+	const char	*q;
+	size_t		 s, l;
+
+	for (s = 0; seps[s] != NULL; s++) {
+		l = strlen(seps[s]);
+		for (q = p + *n; q >= p + l; q--)
+			if (memcmp(q - l, seps[s], l) == 0) {
+				*n -= (size_t)(q - p);
+				p = q;
+				while (*n > 0 && *p == ' ') {
+					p++;
+					(*n)--;
+				}
+				break;
+			}
+	}
 	static const char *const w[] = { "标题", "题目", "文章标题", "名称",
 	    NULL };
 	size_t	 k, i;
