@@ -28,7 +28,8 @@ struct check {
 	unsigned	 rules;		/* 1 << enum rule, enabled */
 	enum sev	 threshold;
 	int		 json, header, passing, summary;
-	int		 trouble;	/* unreadable input seen */
+	int		 trouble;	/* a bad line or record seen */
+	int		 unreadable;	/* a file that could not be read */
 	int		 year;		/* this year, for the year rule */
 	unsigned long	 nrec;
 	unsigned long	 count[R_NRULES][2];
@@ -74,7 +75,8 @@ static const struct gip_tool tool = {
 	"      --help, --version\n"
 	"Rules: year complete value t3-balance t3-rows t3-outcome t4-total\n"
 	"       narrative continuity (see gip-check(1)).\n"
-	"Exit status: 0 no error finding, 1 error findings, 2 trouble\n"
+	"Exit status: 0 no error finding, 1 error findings or a file that could"
+	" not be read,\n2 trouble\n"
 	"(usage, unreadable or malformed input, write error).\n",
 	"HR:W:jo:pr:sw:",
 	longopts
@@ -268,9 +270,24 @@ process(struct gip_reader *rd, void *arg)
 	}
 	if (r == -1) {
 		gip_warn("%s", gip_reader_display(rd));
-		ck->trouble = 1;
+		ck->unreadable = 1;
 	}
 	return GIP_EXIT_OK;
+}
+
+/* A rule that does not exist, and the names nearest to it. */
+static void
+unknown_rule(const char *s, size_t len)
+{
+	struct gip_buf	 b;
+	char		*word = gip_xstrndup(s, len);
+
+	memset(&b, 0, sizeof(b));
+	gip_suggest(&b, word, check_rule_names, R_NRULES);
+	gip_warnx("unknown rule: %s (closest: %s; all: see gip-check(1))",
+	    word, b.p);
+	gip_buf_free(&b);
+	free(word);
 }
 
 static unsigned
@@ -290,7 +307,7 @@ parse_rules(const char *s)
 				    strncmp(s, check_rule_names[i], len) == 0)
 					break;
 			if (i == R_NRULES) {
-				gip_warnx("unknown rule: %.*s", (int)len, s);
+				unknown_rule(s, len);
 				gip_usage(&tool);
 			}
 			set |= 1u << i;
@@ -538,7 +555,9 @@ main(int argc, char *argv[])
 		tmpname = NULL;
 		free(tmp);
 	}
-	if (rv != GIP_EXIT_OK || ck.trouble)
+	/* a file that could not be read: 1, as in every tool (gip(7)) */
+	if (rv == GIP_EXIT_TROUBLE || ck.trouble)
 		return GIP_EXIT_TROUBLE;
-	return errors ? GIP_EXIT_FINDINGS : GIP_EXIT_OK;
+	return errors || rv != GIP_EXIT_OK || ck.unreadable ?
+	    GIP_EXIT_FINDINGS : GIP_EXIT_OK;
 }

@@ -17,6 +17,7 @@
 
 #define OPT_LIST_RATIOS	0x200
 #define OPT_WINDOW	0x201
+#define OPT_POOL	0x202
 
 struct run {
 	struct stats	 st;
@@ -52,6 +53,7 @@ static const struct option longopts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "list-ratios", no_argument, NULL, OPT_LIST_RATIOS },
+	{ "pool", no_argument, NULL, OPT_POOL },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
 };
@@ -72,7 +74,10 @@ static const struct gip_tool tool = {
 	" rule\n"
 	"  -g, --group=FIELDS    year,agency,template,doc,table,row,column and"
 	" --map\n"
-	"                        fields (default table,row,column for cells)\n"
+	"                        fields (default table,row,column for cells;"
+	" a list\n                        without them gets them added,"
+	" unless one cell\n                        is selected or --pool"
+	" is given)\n"
 	"  -H, --no-header       no header line\n"
 	"  -j, --json            JSON Lines\n"
 	"  -M, --merge           combine partial states (the result, or with"
@@ -87,6 +92,8 @@ static const struct gip_tool tool = {
 	" it;\n                        its later records are an error"
 	" (default: exact)\n"
 	"      --list-ratios     the named ratios and their formulas\n"
+	"      --pool            with -g and no table,row,column: add the"
+	" selected cells\n                        together\n"
 	"      --help, --version\n"
 	"Exit status: 0 success; 1 an input could not be read or had bad"
 	" lines;\n"
@@ -179,6 +186,10 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST_RATIOS:
 			list = 1;
+			break;
+		case OPT_POOL:
+			run.conf.pool = 1;
+			shaping = 1;
 			break;
 		default:
 			usage();

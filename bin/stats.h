@@ -174,6 +174,8 @@ struct stats_conf {
 	struct stats_map *maps;
 	int		 nmap;
 	int		 lenient;	/* --merge: unknown dims are map fields */
+	int		 pool;		/* --pool: -g without cell dims adds
+					   the selected cells together */
 	char		**owned;	/* their names */
 	int		 nowned;
 };

@@ -94,6 +94,33 @@ stats_conf_dims(struct stats_conf *c, const char *s)
 	return 0;
 }
 
+/* -g: a field that is neither built in nor in a map, and the nearest. */
+static void
+unknown_field(const struct stats_conf *c, const char *p, size_t n)
+{
+	const char	**names;
+	struct gip_buf	 b;
+	char		*word = gip_xstrndup(p, n);
+	size_t		 nn = 0, i;
+	int		 m, k;
+
+	names = gip_xcalloc(sizeof(builtin_dims) / sizeof(builtin_dims[0]) +
+	    64, sizeof(*names));
+	for (i = 0; i < sizeof(builtin_dims) / sizeof(builtin_dims[0]); i++)
+		names[nn++] = builtin_dims[i].name;
+	for (m = 0; m < c->nmap; m++)
+		for (k = 0; k < c->maps[m].ncol && nn < sizeof(builtin_dims) /
+		    sizeof(builtin_dims[0]) + 64; k++)
+			names[nn++] = c->maps[m].names[k];
+	memset(&b, 0, sizeof(b));
+	gip_suggest(&b, word, names, nn);
+	gip_warnx("-g: unknown field: %s (closest: %s%s)", word, b.p,
+	    c->nmap == 0 ? "; other fields come from --map" : "");
+	gip_buf_free(&b);
+	free(names);
+	free(word);
+}
+
 static int
 resolve_dims(struct stats_conf *c)
 {
@@ -140,9 +167,7 @@ resolve_dims(struct stats_conf *c)
 				c->dims[c->ndim].kind = DIM_MAP;
 				c->dims[c->ndim].name = c->owned[c->nowned++];
 			} else if (m == c->nmap) {
-				gip_warnx("-g: unknown field: %.*s%s", (int)n,
-				    p, c->nmap == 0 ? " (not a built-in"
-				    " field, and no --map given)" : "");
+				unknown_field(c, p, n);
 				free(spec);
 				return -1;
 			} else {
@@ -334,6 +359,22 @@ add_ratio(struct stats_conf *c, const char *name, size_t nlen,
 	return 0;
 }
 
+static void
+unknown_ratio(const char *item)
+{
+	const char	*names[sizeof(named) / sizeof(named[0])];
+	struct gip_buf	 b;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		names[i] = named[i].name;
+	memset(&b, 0, sizeof(b));
+	gip_suggest(&b, item, names, sizeof(named) / sizeof(named[0]));
+	gip_warnx("-r: unknown ratio: %s (closest: %s; see --list-ratios, "
+	    "or give NAME=FORMULA)", item, b.p);
+	gip_buf_free(&b);
+}
+
 /* -r: named ratios, "all", or NAME=FORMULA; comma-separated. */
 int
 stats_conf_ratios(struct stats_conf *c, const char *s)
@@ -369,9 +410,7 @@ stats_conf_ratios(struct stats_conf *c, const char *s)
 				if (strcmp(named[i].name, item) == 0)
 					break;
 			if (i == sizeof(named) / sizeof(named[0])) {
-				gip_warnx("-r: unknown ratio: %s (see "
-				    "--list-ratios, or give NAME=FORMULA)",
-				    item);
+				unknown_ratio(item);
 				rv = -1;
 			} else
 				rv = add_ratio(c, named[i].name,
@@ -505,19 +544,151 @@ stats_map_value(struct stats_map *m, const char *doc, const char *agency,
 	return row[col];
 }
 
+/* Does some key gip-tables writes match "t.r.c" (with "*")? */
+static int
+key_known(const char *table, size_t lt, const char *row, size_t lr,
+    const char *col, size_t lc)
+{
+	const char *const *keys;
+	const char	*k, *d1, *d2;
+	size_t		 n, i;
+
+	keys = gip_schema_keys(3, &n);
+	for (i = 0; i < n; i++) {
+		k = keys[i];
+		d1 = strchr(k, '.');
+		d2 = strchr(d1 + 1, '.');
+		if ((lt == 1 && *table == '*') || ((size_t)(d1 - k) == lt &&
+		    memcmp(k, table, lt) == 0))
+			if ((lr == 1 && *row == '*') ||
+			    ((size_t)(d2 - d1 - 1) == lr &&
+			    memcmp(d1 + 1, row, lr) == 0))
+				if ((lc == 1 && *col == '*') ||
+				    (strlen(d2 + 1) == lc &&
+				    memcmp(d2 + 1, col, lc) == 0))
+					return 1;
+	}
+	return 0;
+}
+
+/* An unknown key: a usage error naming the known keys nearest to it. */
+static void
+unknown_key(const char *opt, const char *what, const char *key, int depth)
+{
+	const char *const *keys;
+	struct gip_buf	 b;
+	size_t		 n;
+
+	keys = gip_schema_keys(depth, &n);
+	memset(&b, 0, sizeof(b));
+	gip_suggest(&b, key, keys, n);
+	gip_warnx("%s: no %s %s in any table gip-tables writes (closest: %s;"
+	    " see gip-tables(1))", opt, what, key, b.p);
+	gip_buf_free(&b);
+}
+
+/*
+ * -c patterns and ratio terms must name keys that exist: a typo would
+ * otherwise select nothing and print an empty table, status 0.
+ */
+static int
+check_cells(const struct stats_conf *c)
+{
+	const char	*p, *d1, *d2;
+	char		*word;
+	int		 i, j, side, depth;
+
+	for (i = 0; i < c->ncell; i++) {
+		p = c->cells[i];
+		d1 = strchr(p, '.');
+		d2 = strchr(d1 + 1, '.');
+		if (key_known(p, (size_t)(d1 - p), d1 + 1,
+		    (size_t)(d2 - d1 - 1), d2 + 1, strlen(d2 + 1)))
+			continue;
+		/* the pattern as given, without the ".*" added */
+		word = gip_xstrdup(p);
+		depth = 3;
+		while (depth > 1 && strlen(word) >= 2 &&
+		    strcmp(word + strlen(word) - 2, ".*") == 0) {
+			word[strlen(word) - 2] = '\0';
+			depth--;
+		}
+		unknown_key("-c", "cell", word, depth);
+		free(word);
+		return -1;
+	}
+	for (i = 0; i < c->nratio; i++)
+		for (side = 0; side < 2; side++)
+			for (j = 0; j < (side ? c->ratios[i].nden :
+			    c->ratios[i].nnum); j++) {
+				const struct stats_term *t = side ?
+				    &c->ratios[i].den[j] : &c->ratios[i].num[j];
+				struct gip_buf	 b;
+
+				if (key_known(t->table, strlen(t->table),
+				    t->row, strlen(t->row), t->col,
+				    strlen(t->col)))
+					continue;
+				memset(&b, 0, sizeof(b));
+				gip_buf_printf(&b, "%s.%s.%s", t->table,
+				    t->row, t->col);
+				unknown_key("-r", "cell", b.p, 3);
+				gip_buf_free(&b);
+				return -1;
+			}
+	return 0;
+}
+
+/* Does a -g list name table, row or column? */
+static int
+names_cell_dim(const char *spec)
+{
+	const char	*p, *e;
+	size_t		 n;
+
+	for (p = spec; *p != '\0'; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		n = (size_t)(e - p);
+		if ((n == 5 && memcmp(p, "table", 5) == 0) ||
+		    (n == 3 && memcmp(p, "row", 3) == 0) ||
+		    (n == 6 && memcmp(p, "column", 6) == 0) ||
+		    (n == 3 && memcmp(p, "col", 3) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Do the -c patterns select one cell (no "*", one pattern)? */
+static int
+one_cell(const struct stats_conf *c)
+{
+	return c->ncell == 1 && strchr(c->cells[0], '*') == NULL;
+}
+
 /* Defaults and cross-checks, once all options are in. */
 int
 stats_conf_finish(struct stats_conf *c)
 {
+	size_t	 n;
 	int	 i;
 
+	if (c->ncell == 0)
+		stats_conf_cells(c, "t2,t3,t4");
+	if (!c->lenient && check_cells(c) == -1)
+		return -1;
 	if (c->dimspec == NULL)
 		c->dimspec = gip_xstrdup(c->view == VIEW_CELLS ?
 		    "table,row,column" : "");
+	else if (c->view == VIEW_CELLS && !c->lenient && !c->pool &&
+	    !names_cell_dim(c->dimspec) && !one_cell(c)) {
+		/* -g year: per year and cell, not one sum of every cell */
+		n = strlen(c->dimspec);
+		c->dimspec = gip_xrealloc(c->dimspec, n + 20);
+		strcpy(c->dimspec + n, n > 0 ? ",table,row,column" :
+		    "table,row,column");
+	}
 	if (resolve_dims(c) == -1)
 		return -1;
-	if (c->ncell == 0)
-		stats_conf_cells(c, "t2,t3,t4");
 	if (c->view == VIEW_RATIOS || c->view == VIEW_DOCS) {
 		for (i = 0; i < c->ndim; i++)
 			if (c->dims[i].docpos < 0) {

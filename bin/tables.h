@@ -171,13 +171,9 @@ int	 tb_t3_header_cols(const struct tb_doc *, size_t, long *);
 void	 tb_realign(const struct tb_doc *, struct tabres *);
 
 /* tables_narr.c */
-extern const char *const tb_narr_keys[][2];
-extern const size_t tb_nnarr;
 void	 tb_narr(struct tb_doc *);
 
 /* tables_doc.c */
-extern const char *const tb_doc_keys[][2];
-extern const size_t tb_ndoc;
 void	 tb_doc_status(struct tb_doc *);
 
 /* tables_out.c */

@@ -16,13 +16,8 @@
 
 enum { D_TABLES, D_CELLS, D_FACTS, D_TEMPLATE, D_MAX };
 
-const size_t tb_ndoc = D_MAX;
-const char *const tb_doc_keys[][2] = {
-	{ "tables", "found" },
-	{ "cells", "read" },
-	{ "narr", "facts" },
-	{ "template", "basis" },
-};
+/* The records in the order of gip_doc_keys (lib/schema.c). */
+_Static_assert(D_MAX == GIP_NDOC, "the records of gip_doc_keys");
 
 /* Headings of sections 二, 三 and 四 as the templates word them. */
 static const char *const table_heads[] = {
@@ -114,7 +109,7 @@ add(struct tb_doc *d, int k, int st, const char *val, const char *raw)
 	static const char *keys[D_MAX];
 	struct tb_rec	 rec;
 
-	tb_rec_init(&rec, "doc", tb_doc_keys[k][0], tb_doc_keys[k][1],
+	tb_rec_init(&rec, "doc", gip_doc_keys[k][0], gip_doc_keys[k][1],
 	    &keys[k]);
 	rec.status = st;
 	rec.voff = d->vals.len;

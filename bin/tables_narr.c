@@ -29,35 +29,8 @@ enum { N_LICENSE, N_PENALTY, N_COERCION, N_FEE, N_NEW, N_CARRYIN,
     N_OTHER, N_DONE, N_REVIEW, N_LITIG, N_PROACTIVE, N_PERIOD, N_PUBLISHED,
     N_MAX };
 
-/*
- * Keys: a grid cell's row and column (t2/t3/t4), or for the facts that
- * are sums of cells (open_partial, deny, unable, ignore, other in the
- * 2021 template, litigation) and the one that has no cell (proactive)
- * a row of their own; see gip-tables(1).
- */
-const char *const tb_narr_keys[][2] = {
-	{ "license", "decisions" },
-	{ "penalty", "decisions" },
-	{ "coercion", "decisions" },
-	{ "fee", "amount" },
-	{ "new", "total" },
-	{ "carry_in", "total" },
-	{ "carry_out", "total" },
-	{ "open", "total" },
-	{ "partial", "total" },
-	{ "open_partial", "total" },
-	{ "deny", "total" },
-	{ "unable", "total" },
-	{ "ignore", "total" },
-	{ "other", "total" },
-	{ "total", "total" },
-	{ "review", "total" },
-	{ "litigation", "total" },
-	{ "proactive", "items" },
-	{ "period", "year" },
-	{ "published", "date" },
-};
-const size_t tb_nnarr = N_MAX;
+/* The facts in the order of gip_narr_keys (lib/schema.c). */
+_Static_assert(N_MAX == GIP_NNARR, "the facts of gip_narr_keys");
 
 #define SPAN_MAX	60	/* bytes back from a key to its negation */
 #define SPAN_VERB	120	/* bytes between a verb and its 申请 */
@@ -1011,8 +984,8 @@ tb_narr(struct tb_doc *d)
 	for (k = 0; k < N_MAX; k++) {
 		if (!f[k].have)
 			continue;
-		tb_rec_init(&rec, "narr", tb_narr_keys[k][0],
-		    tb_narr_keys[k][1], &keys[k]);
+		tb_rec_init(&rec, "narr", gip_narr_keys[k][0],
+		    gip_narr_keys[k][1], &keys[k]);
 		rec.status = f[k].st;
 		rec.voff = f[k].voff;
 		rec.vlen = f[k].vlen;

@@ -237,7 +237,7 @@ wide_init(void)
 	if (wcols != NULL)
 		return;
 	s = gip_schema(&n);
-	wcols = gip_xreallocarray(NULL, n + tb_nnarr + tb_ndoc,
+	wcols = gip_xreallocarray(NULL, n + GIP_NNARR + GIP_NDOC,
 	    sizeof(*wcols));
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < nwcol; j++)
@@ -252,16 +252,16 @@ wide_init(void)
 		wcols[nwcol].col = s[i].col;
 		nwcol++;
 	}
-	for (i = 0; i < tb_nnarr; i++) {
+	for (i = 0; i < GIP_NNARR; i++) {
 		wcols[nwcol].table = "narr";
-		wcols[nwcol].row = tb_narr_keys[i][0];
-		wcols[nwcol].col = tb_narr_keys[i][1];
+		wcols[nwcol].row = gip_narr_keys[i][0];
+		wcols[nwcol].col = gip_narr_keys[i][1];
 		nwcol++;
 	}
-	for (i = 0; i < tb_ndoc; i++) {
+	for (i = 0; i < GIP_NDOC; i++) {
 		wcols[nwcol].table = "doc";
-		wcols[nwcol].row = tb_doc_keys[i][0];
-		wcols[nwcol].col = tb_doc_keys[i][1];
+		wcols[nwcol].row = gip_doc_keys[i][0];
+		wcols[nwcol].col = gip_doc_keys[i][1];
 		nwcol++;
 	}
 }

@@ -347,6 +347,17 @@ const struct gip_cell *gip_schema_find(unsigned, const char *, const char *,
 	    const char *);
 /* "2021" -> GIP_T2021, "2019" -> GIP_T2019, else 0 */
 unsigned gip_schema_tmpl(const char *);
+/* the keys (row, col) of the prose facts and of the status records */
+#define GIP_NNARR	20
+#define GIP_NDOC	4
+extern const char *const gip_narr_keys[GIP_NNARR][2];
+extern const char *const gip_doc_keys[GIP_NDOC][2];
+/* every key written, cut to depth parts ("t3", "t3.new", "t3.new.total") */
+const char *const *gip_schema_keys(int, size_t *);
+
+/* suggest.c: the nearest of n names to a word, appended to a buffer */
+void	 gip_suggest(struct gip_buf *, const char *, const char *const *,
+	    size_t);
 
 /*
  * record.c: the record stream of gip(7), written by gip-tables and read

@@ -111,6 +111,99 @@ static const struct gip_cell cells[] = {
 	T4("after", "行政诉讼", "复议后起诉"),
 };
 
+/*
+ * The prose facts (table narr), in gip-tables' order.
+ * Keys: a grid cell's row and column (t2/t3/t4), or for the facts that
+ * are sums of cells (open_partial, deny, unable, ignore, other in the
+ * 2021 template, litigation) and the one that has no cell (proactive)
+ * a row of their own; see gip-tables(1).  gip-tables reads them in
+ * this order (its enum of facts).
+ */
+const char *const gip_narr_keys[GIP_NNARR][2] = {
+	{ "license", "decisions" },
+	{ "penalty", "decisions" },
+	{ "coercion", "decisions" },
+	{ "fee", "amount" },
+	{ "new", "total" },
+	{ "carry_in", "total" },
+	{ "carry_out", "total" },
+	{ "open", "total" },
+	{ "partial", "total" },
+	{ "open_partial", "total" },
+	{ "deny", "total" },
+	{ "unable", "total" },
+	{ "ignore", "total" },
+	{ "other", "total" },
+	{ "total", "total" },
+	{ "review", "total" },
+	{ "litigation", "total" },
+	{ "proactive", "items" },
+	{ "period", "year" },
+	{ "published", "date" },
+};
+
+/* The status records of a document (table doc), in gip-tables' order. */
+const char *const gip_doc_keys[GIP_NDOC][2] = {
+	{ "tables", "found" },
+	{ "cells", "read" },
+	{ "narr", "facts" },
+	{ "template", "basis" },
+};
+
+/*
+ * Every key gip-tables writes (cells, facts, status records), cut to
+ * its first depth parts (1: "t3", 2: "t3.new", 3: "t3.new.total"),
+ * each once, in the order above.  Built once; kept to the end.
+ */
+const char *const *
+gip_schema_keys(int depth, size_t *n)
+{
+	static char	**keys[3];
+	static size_t	 nkeys[3];
+	struct gip_buf	 b;
+	const char	*k[3];
+	size_t		 total, i, j;
+	int		 d;
+
+	if (depth < 1 || depth > 3)
+		depth = 3;
+	d = depth - 1;
+	if (keys[d] != NULL) {
+		*n = nkeys[d];
+		return (const char *const *)keys[d];
+	}
+	total = sizeof(cells) / sizeof(cells[0]) + GIP_NNARR + GIP_NDOC;
+	keys[d] = gip_xcalloc(total, sizeof(char *));
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < total; i++) {
+		if (i < sizeof(cells) / sizeof(cells[0])) {
+			k[0] = cells[i].table;
+			k[1] = cells[i].row;
+			k[2] = cells[i].col;
+		} else if ((j = i - sizeof(cells) / sizeof(cells[0])) <
+		    GIP_NNARR) {
+			k[0] = "narr";
+			k[1] = gip_narr_keys[j][0];
+			k[2] = gip_narr_keys[j][1];
+		} else {
+			k[0] = "doc";
+			k[1] = gip_doc_keys[j - GIP_NNARR][0];
+			k[2] = gip_doc_keys[j - GIP_NNARR][1];
+		}
+		gip_buf_reset(&b);
+		gip_buf_printf(&b, "%s%s%s%s%s", k[0], d > 0 ? "." : "",
+		    d > 0 ? k[1] : "", d > 1 ? "." : "", d > 1 ? k[2] : "");
+		for (j = 0; j < nkeys[d]; j++)
+			if (strcmp(keys[d][j], b.p) == 0)
+				break;
+		if (j == nkeys[d])
+			keys[d][nkeys[d]++] = gip_xstrdup(b.p);
+	}
+	gip_buf_free(&b);
+	*n = nkeys[d];
+	return (const char *const *)keys[d];
+}
+
 const struct gip_cell *
 gip_schema(size_t *n)
 {

@@ -49,8 +49,9 @@ row() {
 }
 
 @test "pooled cells count each document once per group" {
-	# t3.*.total for one agency: 2 documents, 16 cells
-	run gip-stats -g agency -c 't3.*.total' -H "$F/records.tsv"
+	# t3.*.total for one agency, added together on request: 2
+	# documents, 16 cells
+	run gip-stats -g agency --pool -c 't3.*.total' -H "$F/records.tsv"
 	[ "$status" -eq 0 ]
 	[[ "$(row "淮安市人民政府")" == "$(printf '淮安市人民政府\t2\t2\t16\t')"* ]]
 	# empty -g: one group of everything
@@ -204,7 +205,7 @@ row() {
 
 @test "--chart: negative values get an axis; empty values no bar" {
 	printf 'a\tX局\t2019\t2019\tt2\tlicense\tdelta\t+12\tnum\t+12\t3\nb\t某某市政府\t2019\t2019\tt2\tlicense\tdelta\t-4\tnum\t-4\t3\n' > "$T/d.tsv"
-	COLUMNS=50 run gip-stats -g agency -C "$T/d.tsv"
+	COLUMNS=50 run gip-stats -g agency -c t2.license.delta -C "$T/d.tsv"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "sum by agency: zero at the axis, █ = 0.470588" ]
 	[ "${lines[1]}" = "X局                  │█████████████████████████ 12" ]
@@ -233,10 +234,13 @@ row() {
 	# split inside a document: lines 1-20 and 21- of huaian-2023
 	head -20 "$F/records.tsv" > "$T/a"
 	tail -n +21 "$F/records.tsv" > "$T/b"
-	gip-stats -p -g year "$T/a" > "$T/a.st"
-	gip-stats -p -g year "$T/b" > "$T/b.st"
+	gip-stats -p -g year --pool "$T/a" > "$T/a.st"
+	gip-stats -p -g year --pool "$T/b" > "$T/b.st"
 	grep -q "^E	C	2023	reports/huaian-2023.txt$" "$T/a.st"
 	grep -q "^E	C	2023	reports/huaian-2023.txt$" "$T/b.st"
+	[ "$(gip-stats -M "$T/a.st" "$T/b.st")" = "$(gip-stats -g year --pool "$F/records.tsv")" ]
+	gip-stats -p -g year "$T/a" > "$T/a.st"
+	gip-stats -p -g year "$T/b" > "$T/b.st"
 	[ "$(gip-stats -M "$T/a.st" "$T/b.st")" = "$(gip-stats -g year "$F/records.tsv")" ]
 	# a combiner, then the reducer
 	gip-stats -M -p "$T/a.st" > "$T/c.st"
@@ -332,7 +336,7 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	[ "$status" -eq 0 ]
 	[ "${lines[4]}" = "$(printf '2030\t1\t1\t1\t1\t1\t1\t1\t1\t1')" ]
 	printf 'a\tX\t2022\t2021\tt3\tnew\ttotal\t5\tnum\t5\0junk\t9\n' > "$T/nul"
-	run gip-stats -g year -H "$T/nul"
+	run gip-stats -g year -c t3.new.total -H "$T/nul"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(printf '2022\t1\t1\t1\t5\t5\t5\t5\t5\t5')" ]
 }
@@ -394,7 +398,7 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	# the first document, long gone (its state spilled), comes back:
 	# counted once, with both its values
 	head -n 1 "$T/many.tsv" >> "$T/many.tsv"
-	run --separate-stderr gip-stats -g doc "$T/many.tsv"
+	run --separate-stderr gip-stats -g doc -c t2.fee.amount "$T/many.tsv"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 	[ "${#lines[@]}" -eq 20001 ]
@@ -427,4 +431,52 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	split -n l/3 "$T/rr.tsv" "$T/part."
 	for p in "$T"/part.*; do gip-stats -p -g year -r all "$p" > "$p.st"; done
 	[ "$(gip-stats -M "$T"/part.*.st)" = "$(gip-stats -g year -r all "$T/seq.tsv")" ]
+}
+
+@test "-g year: per year and cell, not one sum of every cell; --pool on request" {
+	run --separate-stderr gip-stats -g year "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'year\ttable\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	# the same figures as the one cell asked for alone
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$2 == "t3" && $3 == "new" && $4 == "total"' | cut -f 1,5-)" = "$(gip-stats -H -g year -c t3.new.total "$F/records.tsv")" ]
+	# no year line pools cells: one line per year and cell
+	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f 1-4 | sort -u | wc -l)" -eq $((${#lines[@]} - 1)) ]
+	# --pool: the selected cells added together, as before
+	run gip-stats -H -g year --pool -c 't3.new.total,t3.carry_in.total' "$F/records.tsv"
+	want=$(awk -F'\t' '$5 == "t3" && ($6 == "new" || $6 == "carry_in") && $7 == "total" && $9 == "num" { s[$3] += $8 } END { for (y in s) print y "\t" s[y] }' "$F/records.tsv" | sort)
+	[ "$(printf '%s\n' "$output" | cut -f 1,5)" = "$want" ]
+	# a named table, row or column is taken as asked
+	run gip-stats -H -g year,table "$F/records.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f 1-2 | sort -u | wc -l)" -eq ${#lines[@]} ]
+}
+
+@test "unknown cells, ratios, fields and rules: usage errors naming the closest" {
+	run --separate-stderr gip-stats -c t3.new.totl "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"gip-stats: -c: no cell t3.new.totl in any table gip-tables writes (closest: t3.new.total, "* ]]
+	run --separate-stderr gip-stats -c 't3.nwe' "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"no cell t3.nwe "*"(closest: t3.new, "* ]]
+	run --separate-stderr gip-stats -c 't3.*.totl' "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	run --separate-stderr gip-stats -r 'x=t3.open.total/t3.totl.total' "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"-r: no cell t3.totl.total "*"(closest: t3.total.total, "* ]]
+	run --separate-stderr gip-stats -r disclosur "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown ratio: disclosur (closest: disclosure, "* ]]
+	run --separate-stderr gip-stats -g yaer "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown field: yaer (closest: year, "* ]]
+	run --separate-stderr gip-check -r t3-balanse "$F/records.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"unknown rule: t3-balanse (closest: t3-balance"* ]]
+	# known keys of every kind, wildcards, prose facts and doc records
+	run gip-stats -c 't3.*.total,t4.review,narr.new.total,doc.tables.found,t2' "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	# every key gip-tables writes for the seeds is known
+	for s in "$SEEDS"/*.txt; do gip-normalize "$s" | gip-sections | gip-tables; done | cut -f 5-7 | sort -u | tr '\t' . > "$T/keys"
+	[ "$(wc -l < "$T/keys")" -gt 100 ]
+	gip-stats -c "$(paste -sd , "$T/keys")" /dev/null > /dev/null
 }
