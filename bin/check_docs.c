@@ -250,6 +250,15 @@ parse_status(const char *s)
 {
 	/* once per record: compared inline */
 	switch (*s) {
+	case 'y':
+		/* a year (narr period year): a number, not a count */
+		if (same(s, "year"))
+			return CST_NUM;
+		break;
+	case 'd':
+		if (same(s, "date"))
+			return CST_TEXT;
+		break;
 	case 'n':
 		if (same(s, "num"))
 			return CST_NUM;

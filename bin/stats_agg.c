@@ -320,11 +320,18 @@ spill_doc(struct stats *st, struct stats_open *o)
 	unlink_open(st, o);
 }
 
+/* Read back what was written: the stream's buffer flushed first. */
 static void
 spill_read(struct stats *st, void *p, size_t n, uint64_t off)
 {
-	if (pread(fileno(st->spill), p, n, (off_t)off) != (ssize_t)n)
+	ssize_t	 r;
+
+	if (fflush(st->spill) == EOF)
 		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	if ((r = pread(fileno(st->spill), p, n, (off_t)off)) == -1)
+		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	if (r != (ssize_t)n)
+		gip_errx(GIP_EXIT_TROUBLE, "spill file: short read");
 }
 
 /* A dormant document seen again: its state back from disk. */
@@ -336,8 +343,6 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 	size_t		 n = (size_t)st->conf->nratio * sizeof(*o->ops);
 	uint32_t	 i;
 
-	if (fflush(st->spill) == EOF)
-		gip_err(GIP_EXIT_TROUBLE, "spill file");
 	spill_read(st, &h, sizeof(h), off);
 	off += sizeof(h);
 	if (n > 0)

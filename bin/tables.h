@@ -56,6 +56,8 @@ struct tb_cell {
 #define TBS_NA		2
 #define TBS_TEXT	3
 #define TBS_MISSING	4
+#define TBS_YEAR	5	/* a year, not a count (narr period year) */
+#define TBS_DATE	6	/* a date, in raw (narr published date) */
 
 extern const char *const tb_status_names[];
 

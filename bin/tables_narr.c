@@ -221,7 +221,7 @@ enum { C_DISCL, C_DIGIT, C_JIU, C_BAISU, C_CHEXIAO, C_LITIG, C_REVIEW,
 
 struct fact {
 	int		 have;
-	int		 st;		/* TBS_NUM or TBS_TEXT */
+	int		 st;		/* TBS_NUM, TBS_TEXT, TBS_YEAR, TBS_DATE */
 	size_t		 voff, vlen, roff, rlen;
 	unsigned long	 line;
 };
@@ -632,7 +632,7 @@ period_at(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 {
 	const char	*p = pa->b.p;
 	size_t		 ov[12], voff, vlen = 0;
-	int		 rc, y1, y2, st = TBS_NUM;
+	int		 rc, y1, y2, st = TBS_YEAR;
 
 	if (period_re == NULL)
 		period_re = gip_re_compile(PERIOD_SRC, GIP_RE_ANCHORED);
@@ -650,7 +650,7 @@ period_at(struct tb_doc *d, struct para *pa, size_t at, struct fact *f)
 			st = TBS_TEXT;
 	}
 	voff = d->vals.len;
-	if (st == TBS_NUM) {
+	if (st == TBS_YEAR) {
 		gip_buf_printf(&d->vals, "%04d", y1);
 		vlen = d->vals.len - voff;
 	}
@@ -935,7 +935,7 @@ published(struct tb_doc *d, struct fact *f)
 		if ((i == 4 || i == 7) ? s[i] != '-' : s[i] < '0' || s[i] > '9')
 			return;
 	f->have = 1;
-	f->st = TBS_TEXT;
+	f->st = TBS_DATE;
 	f->voff = f->vlen = 0;
 	f->roff = d->msg.len;
 	f->rlen = 10;

@@ -10,7 +10,7 @@
 #include "tables.h"
 
 const char *const tb_status_names[] = {
-	"num", "blank", "na", "text", "missing"
+	"num", "blank", "na", "text", "missing", "year", "date"
 };
 
 void
@@ -196,7 +196,7 @@ tb_out_json(struct gip_out *o, const struct tb_doc *d)
 			gip_out_putc(o, ',');
 		gip_json_strs(o, r->col);
 		gip_out_puts(o, ":{\"value\":");
-		if (r->status == TBS_NUM)
+		if (r->status == TBS_NUM || r->status == TBS_YEAR)
 			gip_out_write(o, d->vals.p + r->voff, r->vlen);
 		else
 			gip_out_puts(o, "null");
@@ -313,7 +313,7 @@ tb_out_wide(struct gip_out *o, const struct tb_doc *d)
 		}
 		if (r == NULL || r->status == TBS_BLANK)
 			gip_tsv_field(o, "", 0);
-		else if (r->status == TBS_NUM)
+		else if (r->status == TBS_NUM || r->status == TBS_YEAR)
 			gip_tsv_field(o, d->vals.p + r->voff, r->vlen);
 		else if (r->status == TBS_MISSING)
 			gip_tsv_field(o, "?", 1);

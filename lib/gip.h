@@ -365,7 +365,8 @@ void	 gip_suggest(struct gip_buf *, const char *, const char *const *,
  *
  *	doc agency year template table row col value status raw line
  *
- * status is one of num, blank, na, text, missing (see gip-tables(1));
+ * status is one of num, blank, na, text, missing, year, date (see
+ * gip-tables(1));
  * value is the number when status is num, else empty.
  */
 #define GIP_RECORD_NCOL	11

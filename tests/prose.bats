@@ -129,7 +129,7 @@ realworld() {
 	[ "$(fact "$REAL/docs/022.txt" new)" = "449 num 受理政府信息公开申请449件" ]
 	[ "$(fact "$REAL/docs/022.txt" carry_out)" = "7 num 结转下年度继续办理7件" ]
 	[ "$(fact "$REAL/docs/010.txt" new)" = "5 num 受理并办理依申请公开5件" ]
-	[ "$(fact "$REAL/docs/013.txt" period)" = "2016 num 统计期限为2016年1月1日至12月31日" ]
+	[ "$(fact "$REAL/docs/013.txt" period)" = "2016 year 统计期限为2016年1月1日至12月31日" ]
 	printf '%s\n' "$output" > "$BATS_TEST_TMPDIR/r.tsv"
 	# gip-check: one complete finding for each report after 2018, with its reason
 	run gip-check -r complete "$BATS_TEST_TMPDIR/r.tsv"

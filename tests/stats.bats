@@ -425,6 +425,14 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 		[ -n "$a" ]
 		[ "$a" = "$b" ]
 	done
+	# documents spilled and never seen again are settled at the end,
+	# whatever part of the spill file was still buffered
+	for n in 65 70 100 200 500; do
+		awk -v n=$n 'BEGIN { for (d = 1; d <= n; d++) printf "d%d\tA\t2022\t2021\tt3\tnew\ttotal\t%d\tnum\t%d\t1\n", d, d, d }' > "$T/n.tsv"
+		run --separate-stderr gip-stats -H -g doc -c t3.new.total "$T/n.tsv"
+		[ "$status" -eq 0 ]
+		[ "${#lines[@]}" -eq $n ]
+	done
 	# every document counted once: 300 in t3.new.total
 	[ "$(gip-stats -c t3.new.total "$T/rr.tsv" | cut -f 4 | tail -1)" = 300 ]
 	# and the split of the interleaved stream merges to the same
@@ -479,4 +487,19 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	for s in "$SEEDS"/*.txt; do gip-normalize "$s" | gip-sections | gip-tables; done | cut -f 5-7 | sort -u | tr '\t' . > "$T/keys"
 	[ "$(wc -l < "$T/keys")" -gt 100 ]
 	gip-stats -c "$(paste -sd , "$T/keys")" /dev/null > /dev/null
+}
+
+@test "years and dates are no counts: narr period year has status year, never summed" {
+	# seeds 000 and 004 state their period; 003 has a publication date
+	for s in "$SEEDS"/000_*.txt "$SEEDS"/003_*.txt "$SEEDS"/004_*.txt; do gip-normalize "$s" | gip-sections | gip-tables; done > "$T/s.tsv"
+	[ "$(awk -F'\t' '$5 == "narr" && $6 == "period" { print $8, $9 }' "$T/s.tsv" | sort)" = "$(printf '2018 year\n2022 year')" ]
+	[ "$(awk -F'\t' '$5 == "narr" && $6 == "published" { print $9, $10 }' "$T/s.tsv" | sort -u)" = "$(printf "date 2019-02-26\ndate 2022-01-10")" ]
+	# no num record holds a year
+	[ -z "$(awk -F'\t' '$9 == "num" && $5 == "narr" && $6 == "period"' "$T/s.tsv")" ]
+	# gip-stats: of the 3 reports, none has the period as a number
+	run gip-stats -H -c narr.period.year "$T/s.tsv"
+	[ "$output" = "$(printf 'narr\tperiod\tyear\t3\t0\t0\t0\t\t\t\t\t')" ]
+	# gip-check still compares the period with the year: no finding
+	run gip-check -r year "$T/s.tsv"
+	[ -z "$output" ]
 }

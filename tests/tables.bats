@@ -215,12 +215,12 @@ fixture() {
 		{ printf '%s\n' "$1"; cat "$SEEDS"/002_*.txt; } > "$BATS_TEST_TMPDIR/p.txt"
 		gip-tables "$BATS_TEST_TMPDIR/p.txt" | awk -F'\t' '$5 == "narr" && $6 == "period" && $7 == "year" { print $8 " " $9 " " $10 " " $11 }'
 	}
-	[ "$(period '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。')" = "2022 num 统计期限自2022年1月1日起至2022年12月31日止 1" ]
-	[ "$(period '统计期限为2022年1月1日至12月31日。')" = "2022 num 统计期限为2022年1月1日至12月31日 1" ]
-	[ "$(period '所列政府信息公开数据统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日。')" = "2018 num 统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日 1" ]
-	[ "$(period '本报告中所列数据统计时段为2022年1月至12月。')" = "2022 num 统计时段为2022年1月至12月 1" ]
-	[ "$(period '本报告统计时间为2022年度，数据来源于各科室。')" = "2022 num 统计时间为2022年度 1" ]
-	[ "$(period '统计期限为２０２１年１月１日—２０２１年１２月３１日。')" = "2021 num 统计期限为２０２１年１月１日—２０２１年１２月３１日 1" ]
+	[ "$(period '本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。')" = "2022 year 统计期限自2022年1月1日起至2022年12月31日止 1" ]
+	[ "$(period '统计期限为2022年1月1日至12月31日。')" = "2022 year 统计期限为2022年1月1日至12月31日 1" ]
+	[ "$(period '所列政府信息公开数据统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日。')" = "2018 year 统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日 1" ]
+	[ "$(period '本报告中所列数据统计时段为2022年1月至12月。')" = "2022 year 统计时段为2022年1月至12月 1" ]
+	[ "$(period '本报告统计时间为2022年度，数据来源于各科室。')" = "2022 year 统计时间为2022年度 1" ]
+	[ "$(period '统计期限为２０２１年１月１日—２０２１年１２月３１日。')" = "2021 year 统计期限为２０２１年１月１日—２０２１年１２月３１日 1" ]
 	# not within one calendar year: the phrase as text, no value
 	[ "$(period '数据统计期限为2021年7月1日至2022年6月30日。')" = " text 统计期限为2021年7月1日至2022年6月30日 1" ]
 	[ "$(period '统计期间为2022年7月1日至6月30日。')" = " text 统计期间为2022年7月1日至6月30日 1" ]
@@ -229,10 +229,10 @@ fixture() {
 	[ -z "$(period '统计期限为2022年。')" ]
 	[ -z "$(period '本报告数据自2022年1月1日至2022年12月31日。')" ]
 	# the first statement is kept
-	[ "$(period '统计期限为2022年度。统计期限为2021年度。')" = "2022 num 统计期限为2022年度 1" ]
+	[ "$(period '统计期限为2022年度。统计期限为2021年度。')" = "2022 year 统计期限为2022年度 1" ]
 	# a pre-2019 report states its facts too (seed 004)
 	run gip-tables "$SEEDS"/004_*.txt
-	[ "$(cell narr period year)" = "2018 num 统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日" ]
+	[ "$(cell narr period year)" = "2018 year 统计期限为 2018 年 1 月 1 日至 2018 年 12 月 31 日" ]
 }
 
 @test "tables: the publication date of the meta frame, in every form" {
@@ -240,9 +240,9 @@ fixture() {
 	{ printf '\036doc\tp\n\036meta\tyear\t2021\n\036meta\ttemplate\t2021\n\036meta\tpublished\t2022-01-10\n'; cat "$SEEDS"/003_*.txt; } > "$f"
 	run --separate-stderr gip-tables "$f"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | cut -f5-11)" = "$(printf 'narr\tpublished\tdate\t\ttext\t2022-01-10\t')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"' | cut -f5-11)" = "$(printf 'narr\tpublished\tdate\t\tdate\t2022-01-10\t')" ]
 	run gip-tables --json "$f"
-	[ "$(printf '%s\n' "$output" | jq -c '.tables.narr')" = '{"published":{"date":{"value":null,"status":"text","raw":"2022-01-10","line":null}}}' ]
+	[ "$(printf '%s\n' "$output" | jq -c '.tables.narr')" = '{"published":{"date":{"value":null,"status":"date","raw":"2022-01-10","line":null}}}' ]
 	run gip-tables --wide "$f"
 	col=$(printf '%s\n' "${lines[0]}" | tr '\t' '\n' | grep -nx 'narr.published.date' | cut -d: -f1)
 	[ "$(printf '%s\n' "${lines[1]}" | cut -f"$col")" = 2022-01-10 ]
@@ -255,7 +255,7 @@ fixture() {
 	[ -z "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr"')" ]
 	# and the period in JSON and wide form
 	run gip-tables --json "$SEEDS"/000_*.txt
-	[ "$(printf '%s\n' "$output" | jq -c '.tables.narr.period.year')" = '{"value":2022,"status":"num","raw":"统计期限从 2022 年 1 月 1 日到 2022 年 12 月 31 日止","line":5}' ]
+	[ "$(printf '%s\n' "$output" | jq -c '.tables.narr.period.year')" = '{"value":2022,"status":"year","raw":"统计期限从 2022 年 1 月 1 日到 2022 年 12 月 31 日止","line":5}' ]
 	run gip-tables --wide "$SEEDS"/000_*.txt
 	[ "$(printf '%s\n' "${lines[1]}" | cut -f"$col")" = 2022 ]
 }
