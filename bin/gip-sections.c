@@ -45,8 +45,8 @@ static const struct gip_tool tool = {
 	"  -s, --section=N|NAME print only that section's text, plain: a\n"
 	"                       standard number 0-6 or 一-六, a name\n"
 	"                       (总体情况, 复议, 概述 ...), or heading words\n"
-	"      --help           print this help and exit\n"
-	"      --version        print the version and exit\n"
+	"  -h, --help           print this help and exit\n"
+	"  -V, --version        print the version and exit\n"
 	"Exit status: 0 success, warnings included (missing or misplaced\n"
 	"sections), 1 a file could not be read, 2 usage or output error.\n",
 	"Hjlms:",

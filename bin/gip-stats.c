@@ -18,6 +18,7 @@
 #define OPT_LIST_RATIOS	0x200
 #define OPT_WINDOW	0x201
 #define OPT_POOL	0x202
+#define OPT_NO_HEADER	0x203
 
 struct run {
 	struct stats	 st;
@@ -43,7 +44,8 @@ static const struct option longopts[] = {
 	{ "docs", no_argument, NULL, 'd' },
 	{ "findings", no_argument, NULL, 'f' },
 	{ "group", required_argument, NULL, 'g' },
-	{ "no-header", no_argument, NULL, 'H' },
+	{ "header", no_argument, NULL, 'H' },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
 	{ "json", no_argument, NULL, 'j' },
 	{ "merge", no_argument, NULL, 'M' },
 	{ "map", required_argument, NULL, 'm' },
@@ -72,13 +74,14 @@ static const struct gip_tool tool = {
 	" tables\n"
 	"  -f, --findings        share of documents failing each gip-check"
 	" rule\n"
-	"  -g, --group=FIELDS    year,agency,template,doc,table,row,column and"
+	"  -g, --group=FIELDS    year,agency,template,doc,table,row,col and"
 	" --map\n"
-	"                        fields (default table,row,column for cells;"
+	"                        fields (default table,row,col for cells;"
 	" a list\n                        without them gets them added,"
 	" unless one cell\n                        is selected or --pool"
 	" is given)\n"
-	"  -H, --no-header       no header line\n"
+	"  -H, --header          a header line (the default)\n"
+	"      --no-header       no header line\n"
 	"  -j, --json            JSON Lines\n"
 	"  -M, --merge           combine partial states (the result, or with"
 	" -p a state)\n"
@@ -92,9 +95,9 @@ static const struct gip_tool tool = {
 	" it;\n                        its later records are an error"
 	" (default: exact)\n"
 	"      --list-ratios     the named ratios and their formulas\n"
-	"      --pool            with -g and no table,row,column: add the"
+	"      --pool            with -g and no table,row,col: add the"
 	" selected cells\n                        together\n"
-	"      --help, --version\n"
+	"  -h, --help, -V, --version\n"
 	"Exit status: 0 success; 1 an input could not be read or had bad"
 	" lines;\n"
 	"2 usage or system error.  COLUMNS sets the chart width.\n",
@@ -146,6 +149,10 @@ main(int argc, char *argv[])
 			shaping = 1;
 			break;
 		case 'H':
+			/* a header, as in every tool (the default here) */
+			noheader = 0;
+			break;
+		case OPT_NO_HEADER:
 			noheader = 1;
 			break;
 		case 'j':

@@ -48,8 +48,8 @@ static const struct gip_tool tool = {
 	"  -j, --json     one JSON object per document\n"
 	"  -v, --verbose  report each document's tables on stderr\n"
 	"  -w, --wide     one line per document, one column per cell\n"
-	"      --help     print this help\n"
-	"      --version  print the version\n",
+	"  -h, --help     print this help\n"
+	"  -V, --version  print the version\n",
 	"Hjvw",
 	longopts
 };

@@ -149,7 +149,7 @@ resolve_dims(struct stats_conf *c)
 		if (i < sizeof(builtin_dims) / sizeof(builtin_dims[0])) {
 			c->dims[c->ndim].kind = builtin_dims[i].kind;
 			c->dims[c->ndim].name = builtin_dims[i].kind ==
-			    DIM_COLUMN ? "column" : builtin_dims[i].name;
+			    DIM_COLUMN ? "col" : builtin_dims[i].name;
 		} else {
 			for (m = 0; m < c->nmap; m++) {
 				for (k = 0; k < c->maps[m].ncol; k++)
@@ -678,14 +678,14 @@ stats_conf_finish(struct stats_conf *c)
 		return -1;
 	if (c->dimspec == NULL)
 		c->dimspec = gip_xstrdup(c->view == VIEW_CELLS ?
-		    "table,row,column" : "");
+		    "table,row,col" : "");
 	else if (c->view == VIEW_CELLS && !c->lenient && !c->pool &&
 	    !names_cell_dim(c->dimspec) && !one_cell(c)) {
 		/* -g year: per year and cell, not one sum of every cell */
 		n = strlen(c->dimspec);
 		c->dimspec = gip_xrealloc(c->dimspec, n + 20);
-		strcpy(c->dimspec + n, n > 0 ? ",table,row,column" :
-		    "table,row,column");
+		strcpy(c->dimspec + n, n > 0 ? ",table,row,col" :
+		    "table,row,col");
 	}
 	if (resolve_dims(c) == -1)
 		return -1;

@@ -40,16 +40,23 @@ gip_getopt(int argc, char **argv, const struct gip_tool *t)
 {
 	int	 c;
 
+	static char	 opts[128];
+
+	/* -h and -V are --help and --version in every tool */
+	if (opts[0] == '\0')
+		snprintf(opts, sizeof(opts), "hV%s", t->shortopts);
 	/* our own messages: glibc's would name argv[0] as typed */
 	opterr = 0;
-	c = getopt_long(argc, argv, t->shortopts, t->longopts, NULL);
+	c = getopt_long(argc, argv, opts, t->longopts, NULL);
 	switch (c) {
+	case 'h':
 	case GIP_OPT_HELP:
 		print_usage(stdout, t);
 		if (t->help != NULL)
 			fputs(t->help, stdout);
 		exit(fflush(stdout) == 0 && !ferror(stdout) ?
 		    GIP_EXIT_OK : GIP_EXIT_TROUBLE);
+	case 'V':
 	case GIP_OPT_VERSION:
 		printf("%s %s\n", t->name, GIP_VERSION);
 		exit(fflush(stdout) == 0 && !ferror(stdout) ?

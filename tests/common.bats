@@ -31,6 +31,17 @@ sample() {
 	done
 }
 
+@test "every tool: -h and -V are --help and --version, and the man page lists them" {
+	for t in $(tools); do
+		[ "$("$t" -h)" = "$("$t" --help)" ]
+		[ "$("$t" -V)" = "$("$t" --version)" ]
+		"$t" --help | grep -q -- '-h, --help'
+		"$t" --help | grep -q -- '-V, --version'
+		grep -q '^\.It Fl h , -help$' "$REPO/man/$t.1"
+		grep -q '^\.It Fl V , -version$' "$REPO/man/$t.1"
+	done
+}
+
 @test "every tool: the usage line matches the man page SYNOPSIS" {
 	command -v mandoc >/dev/null || skip "mandoc not installed"
 	for t in $(tools); do

@@ -21,7 +21,7 @@ row() {
 	run --separate-stderr gip-stats "$F/records.tsv"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	[ "${lines[0]}" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	[ "${lines[0]}" = "$(printf 'table\trow\tcol\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
 	# 2931 3119 1523 1750 61 859: median (1523+1750)/2, p90 at rank 4.5
 	[ "$(row "t3	new	total")" = "$(printf 't3\tnew\ttotal\t6\t6\t6\t10243\t1707.166667\t61\t3119\t1636.5\t3025')" ]
 	# money: 96171.6 + 88000.25 + 0 + 12.5, one blank, one report
@@ -51,11 +51,11 @@ row() {
 @test "pooled cells count each document once per group" {
 	# t3.*.total for one agency, added together on request: 2
 	# documents, 16 cells
-	run gip-stats -g agency --pool -c 't3.*.total' -H "$F/records.tsv"
+	run gip-stats -g agency --pool -c 't3.*.total' --no-header "$F/records.tsv"
 	[ "$status" -eq 0 ]
 	[[ "$(row "淮安市人民政府")" == "$(printf '淮安市人民政府\t2\t2\t16\t')"* ]]
 	# empty -g: one group of everything
-	run gip-stats -g '' -c t4.review.total -H "$F/records.tsv"
+	run gip-stats -g '' -c t4.review.total --no-header "$F/records.tsv"
 	[ "$output" = "$(printf '6\t6\t6\t742\t123.666667\t0\t351\t65.5\t301.5')" ]
 }
 
@@ -90,11 +90,11 @@ row() {
 }
 
 @test "ratios: custom formulas with + and -, all, and bad ones" {
-	run gip-stats -H -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g '' "$F/records.tsv"
+	run gip-stats --no-header -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g '' "$F/records.tsv"
 	[ "$status" -eq 0 ]
 	# jinhu: (30+2)/(60-0)
-	[ "$(gip-stats -H -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g doc "$F/records.tsv" | grep jinhu | cut -f 7)" = "0.533333" ]
-	[ "$(gip-stats -H -r all -g '' "$F/records.tsv" | cut -f 1 | tr '\n' ' ')" = "carry_out correction correction_decided denial disclosure dispute litigation litigation_correction review substantive unable " ]
+	[ "$(gip-stats --no-header -r 'od=t3.open.natural+t3.partial.natural/t3.total.natural-t3.carry_in.natural' -g doc "$F/records.tsv" | grep jinhu | cut -f 7)" = "0.533333" ]
+	[ "$(gip-stats --no-header -r all -g '' "$F/records.tsv" | cut -f 1 | tr '\n' ' ')" = "carry_out correction correction_decided denial disclosure dispute litigation litigation_correction review substantive unable " ]
 	run --separate-stderr gip-stats -r 'x=t3.open/t3.total.total' "$F/records.tsv"
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"bad cell in formula"* ]]
@@ -138,7 +138,7 @@ row() {
 }
 
 @test "findings: by table, and for a document with no records" {
-	run gip-stats -f -g table -H "$F/records.tsv" "$F/findings.tsv"
+	run gip-stats -f -g table --no-header "$F/records.tsv" "$F/findings.tsv"
 	[ "$(row "	S.SECT")" = "$(printf '\tS.SECT\twarning\t6\t1\t0.166667\t1')" ]
 	[ "$(row "t3	T3.BAL")" = "$(printf 't3\tT3.BAL\terror\t6\t1\t0.166667\t2')" ]
 	printf 'gone.txt\tT4.SUM\terror\tt4\treview\ttotal\t5\t6\tx\t9\n' > "$T/orphan.tsv"
@@ -315,7 +315,7 @@ row() {
 	[[ "$stderr" == *"bad.tsv:4: warning: neither a gip-tables record"* ]]
 	[[ "$stderr" == *"bad.tsv:5: warning: status num but not a number: 12x"* ]]
 	[[ "$stderr" == *"bad.tsv:6: warning: bad JSON"* ]]
-	[ "$output" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90
+	[ "$output" = "$(printf 'table\trow\tcol\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90
 t3\tnew\tnatural\t3\t1\t1\t2890\t2890\t2890\t2890\t2890\t2890
 t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 }
@@ -323,7 +323,7 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 @test "edge cases: empty, no final newline, CRLF, BOM, header, long line, NUL" {
 	run --separate-stderr gip-stats < /dev/null
 	[ "$status" -eq 0 ]
-	[ "$output" = "$(printf 'table\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	[ "$output" = "$(printf 'table\trow\tcol\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
 	want=$(gip-stats -g year "$F/records.tsv")
 	printf '%s' "$(cat "$F/records.tsv")" > "$T/nonl"
 	[ "$(gip-stats -g year "$T/nonl")" = "$want" ]
@@ -336,14 +336,14 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	[ "$status" -eq 0 ]
 	[ "${lines[4]}" = "$(printf '2030\t1\t1\t1\t1\t1\t1\t1\t1\t1')" ]
 	printf 'a\tX\t2022\t2021\tt3\tnew\ttotal\t5\tnum\t5\0junk\t9\n' > "$T/nul"
-	run gip-stats -g year -c t3.new.total -H "$T/nul"
+	run gip-stats -g year -c t3.new.total --no-header "$T/nul"
 	[ "$status" -eq 0 ]
 	[ "$output" = "$(printf '2022\t1\t1\t1\t5\t5\t5\t5\t5\t5')" ]
 }
 
 @test "numbers: decimals exact, too many places reported, huge sums refused" {
 	printf 'a\tX\t2022\t2021\tt2\tfee\tamount\t0.1\tnum\t0.1\t1\nb\tX\t2022\t2021\tt2\tfee\tamount\t0.2\tnum\t0.2\t1\nc\tX\t2022\t2021\tt2\tfee\tamount\t1.0000001\tnum\t1.0000001\t1\n' > "$T/dec.tsv"
-	run --separate-stderr gip-stats -H "$T/dec.tsv"
+	run --separate-stderr gip-stats --no-header "$T/dec.tsv"
 	[ "$status" -eq 1 ]
 	[ "$output" = "$(printf 't2\tfee\tamount\t3\t2\t2\t0.3\t0.15\t0.1\t0.2\t0.15\t0.19')" ]
 	[[ "$stderr" == *"dec.tsv:3: warning: status num but not a number: 1.0000001"* ]]
@@ -429,7 +429,7 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	# whatever part of the spill file was still buffered
 	for n in 65 70 100 200 500; do
 		awk -v n=$n 'BEGIN { for (d = 1; d <= n; d++) printf "d%d\tA\t2022\t2021\tt3\tnew\ttotal\t%d\tnum\t%d\t1\n", d, d, d }' > "$T/n.tsv"
-		run --separate-stderr gip-stats -H -g doc -c t3.new.total "$T/n.tsv"
+		run --separate-stderr gip-stats --no-header -g doc -c t3.new.total "$T/n.tsv"
 		[ "$status" -eq 0 ]
 		[ "${#lines[@]}" -eq $n ]
 	done
@@ -444,17 +444,17 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 @test "-g year: per year and cell, not one sum of every cell; --pool on request" {
 	run --separate-stderr gip-stats -g year "$F/records.tsv"
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "$(printf 'year\ttable\trow\tcolumn\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	[ "${lines[0]}" = "$(printf 'year\ttable\trow\tcol\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
 	# the same figures as the one cell asked for alone
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '$2 == "t3" && $3 == "new" && $4 == "total"' | cut -f 1,5-)" = "$(gip-stats -H -g year -c t3.new.total "$F/records.tsv")" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$2 == "t3" && $3 == "new" && $4 == "total"' | cut -f 1,5-)" = "$(gip-stats --no-header -g year -c t3.new.total "$F/records.tsv")" ]
 	# no year line pools cells: one line per year and cell
 	[ "$(printf '%s\n' "$output" | tail -n +2 | cut -f 1-4 | sort -u | wc -l)" -eq $((${#lines[@]} - 1)) ]
 	# --pool: the selected cells added together, as before
-	run gip-stats -H -g year --pool -c 't3.new.total,t3.carry_in.total' "$F/records.tsv"
+	run gip-stats --no-header -g year --pool -c 't3.new.total,t3.carry_in.total' "$F/records.tsv"
 	want=$(awk -F'\t' '$5 == "t3" && ($6 == "new" || $6 == "carry_in") && $7 == "total" && $9 == "num" { s[$3] += $8 } END { for (y in s) print y "\t" s[y] }' "$F/records.tsv" | sort)
 	[ "$(printf '%s\n' "$output" | cut -f 1,5)" = "$want" ]
 	# a named table, row or column is taken as asked
-	run gip-stats -H -g year,table "$F/records.tsv"
+	run gip-stats --no-header -g year,table "$F/records.tsv"
 	[ "$(printf '%s\n' "$output" | cut -f 1-2 | sort -u | wc -l)" -eq ${#lines[@]} ]
 }
 
@@ -497,7 +497,7 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	# no num record holds a year
 	[ -z "$(awk -F'\t' '$9 == "num" && $5 == "narr" && $6 == "period"' "$T/s.tsv")" ]
 	# gip-stats: of the 3 reports, none has the period as a number
-	run gip-stats -H -c narr.period.year "$T/s.tsv"
+	run gip-stats --no-header -c narr.period.year "$T/s.tsv"
 	[ "$output" = "$(printf 'narr\tperiod\tyear\t3\t0\t0\t0\t\t\t\t\t')" ]
 	# gip-check still compares the period with the year: no finding
 	run gip-check -r year "$T/s.tsv"
