@@ -805,7 +805,14 @@ find_year(struct sec_doc *d, size_t top)
 			return;
 		}
 	}
-	/* "…坚持依法公开,2022年,我局…": a clause opening with the year */
+	if (d->meta.pub_y != 0) {
+		d->meta.year = d->meta.pub_y - 1;
+		return;
+	}
+	/*
+	 * No date either: "…坚持依法公开,2022年,我局…", a clause opening
+	 * with the year.
+	 */
 	for (li = 0; li < top; li++) {
 		if (!is_text(d, li))
 			continue;
@@ -823,8 +830,6 @@ find_year(struct sec_doc *d, size_t top)
 			}
 		}
 	}
-	if (d->meta.pub_y != 0)
-		d->meta.year = d->meta.pub_y - 1;
 }
 
 /*
