@@ -430,6 +430,35 @@ mark_cut(const struct tb_doc *d, struct tabres *tr)
 			tr->r[r].why = "truncated";
 }
 
+/*
+ * Labels listed one after another with no value between them, then
+ * numbers: text that flowed a column at a time (pdftotext without
+ * -layout).  The numbers after such a block are not the next row's,
+ * unless its sums say so.
+ */
+static void
+apart(const struct tb_doc *d, struct tabres *tr)
+{
+	struct rowres	*rr;
+	size_t		 r, empty = 0;
+
+	for (r = 0; r < tr->spec->nrow; r++) {
+		rr = &tr->r[r];
+		if (!rr->found)
+			continue;
+		if (rr->got == 0) {
+			empty++;
+			continue;
+		}
+		if (rr->ok && empty >= 2 && !tb_adds_up(d, rr)) {
+			rr->ok = 0;
+			rr->why = "labels apart from their values";
+			tr->good--;
+		}
+		empty = 0;
+	}
+}
+
 /* Read one table from stream position p0 with one template's rows. */
 static void
 parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
@@ -521,6 +550,7 @@ parse_from(const struct tb_doc *d, const struct tabspec *sp, size_t p0,
 		if (rr->ok)
 			tr->good++;
 	}
+	apart(d, tr);
 	tr->present = tr->located >= sp->minrows ||
 	    (tr->located >= 2 && tr->first == 0 && cut_header(d, tr));
 	tr->lastpos = last;

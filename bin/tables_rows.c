@@ -88,7 +88,7 @@ tb_collect(const struct tb_doc *d, struct rowres *rr, size_t bound, long hpos,
 {
 	const struct tb_cell *c, *key = &d->cells[rr->keycell];
 	size_t		 i, n = 0, ntext = 0, keyline, lastline = 0, v[64];
-	int		 started = 0;
+	int		 started = 0, perline = 1;
 
 	keyline = d->cells[rr->keycell].line;
 	for (i = rr->keycell + 1; i < bound && i < d->ncell; i++) {
@@ -109,7 +109,15 @@ tb_collect(const struct tb_doc *d, struct rowres *rr, size_t bound, long hpos,
 			continue;
 		if (!started && c->line - keyline > PRE_LINES)
 			break;
-		if (started && n >= rr->nval && c->line != lastline)
+		/*
+		 * Values one a line, as a cell a line gives them, end at the
+		 * next label: more of them before it (text flowed a column at a
+		 * time, a stray number) make the row too long, not cut short.
+		 */
+		if (c->line == keyline || (started && c->line == lastline))
+			perline = 0;
+		if (started && n >= rr->nval && c->line != lastline &&
+		    !perline)
 			break;
 		if (n == sizeof(v) / sizeof(v[0]))
 			break;

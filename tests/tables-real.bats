@@ -214,3 +214,20 @@ realworld() {
 	[ "$status" -eq 0 ]
 	[[ "${lines[${#lines[@]}-1]}" == *" numbers, 0 wrong" ]]
 }
+
+@test "tables-real: pdftotext without -layout (a column at a time): no wrong number" {
+	command -v pdftotext >/dev/null || skip "no pdftotext (poppler-utils)"
+	command -v gip-normalize >/dev/null || skip "gip-normalize not built"
+	# the office fixtures' PDFs; their truth is report.cells
+	for pdf in report report-web; do
+		pdftotext "$FIXTURES/normalize/$pdf.pdf" - | gip-normalize | gip-sections 2>/dev/null |
+		    gip-tables 2>/dev/null | awk -F'\t' '$5 ~ /^t[234]$/ && $9 == "num"' |
+		    cut -f5-8 >"$BATS_TEST_TMPDIR/$pdf.cells"
+		run awk -F'\t' 'NR == FNR { t[$1 FS $2 FS $3] = $4; next }
+		    { n++ } t[$1 FS $2 FS $3] != $4 { print "WRONG", $0, t[$1 FS $2 FS $3]; bad++ }
+		    END { print n + 0 " numbers, " bad + 0 " wrong" }' \
+		    "$FIXTURES/normalize/report.cells" "$BATS_TEST_TMPDIR/$pdf.cells"
+		printf '%s: %s\n' "$pdf" "$output"
+		[[ "${lines[${#lines[@]}-1]}" == *" numbers, 0 wrong" ]]
+	done
+}
