@@ -206,7 +206,7 @@ static struct pat {
 	/* the year's, not the total since the start (累计) */
 	{ T_PROACT, N_PROACTIVE, 0, "主动公开", "(?<!累计|总计|历年)()主动公开"
 	    "(?:(?:(?!政府信息)[^、等，。；,;:：0-9]){0,12}+政府信息|"
-	    "(?:各类|各项|政务|相关)?+信息|文件)?+()" FILL(W_COUNT, 3) NUM
+	    "(?:各类|各项|政务|相关)?+信息|文件)?+()" FILL(W_APPL "|达", 3) NUM
 	    U_ITEM, NULL },
 };
 
