@@ -22,6 +22,12 @@
 #define F_JSON		0x2
 #define F_WIDE		0x4
 #define F_VERBOSE	0x8
+#define F_BOM		0x10
+#define F_CSV		0x20
+
+#define OPT_LABELS	0x200
+#define OPT_BOM		0x201
+#define OPT_CSV		0x202
 
 struct ctx {
 	struct gip_out	 out;
@@ -37,6 +43,9 @@ static const struct option longopts[] = {
 	{ "json", 0, NULL, 'j' },
 	{ "verbose", 0, NULL, 'v' },
 	{ "wide", 0, NULL, 'w' },
+	{ "labels", 0, NULL, OPT_LABELS },
+	{ "bom", 0, NULL, OPT_BOM },
+	{ "csv", 0, NULL, OPT_CSV },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
 };
@@ -48,6 +57,10 @@ static const struct gip_tool tool = {
 	"  -j, --json     one JSON object per document\n"
 	"  -v, --verbose  report each document's tables on stderr\n"
 	"  -w, --wide     one line per document, one column per cell\n"
+	"      --labels   the template's row and column labels beside the"
+	" keys\n"
+	"      --csv      -w as CSV (RFC 4180) for spreadsheets\n"
+	"      --bom      a UTF-8 byte order mark first (for Excel)\n"
 	"  -h, --help     print this help\n"
 	"  -V, --version  print the version\n",
 	"Hjvw",
@@ -220,15 +233,32 @@ main(int argc, char *argv[])
 		case 'w':
 			c.flags |= F_WIDE;
 			break;
+		case OPT_LABELS:
+			tb_labels = 1;
+			break;
+		case OPT_BOM:
+			c.flags |= F_BOM;
+			break;
+		case OPT_CSV:
+			c.flags |= F_CSV;
+			break;
 		default:
 			gip_usage(&tool);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if ((c.flags & F_JSON) && (c.flags & (F_WIDE | F_HEADER)))
+	if ((c.flags & F_JSON) && (c.flags & (F_WIDE | F_HEADER | F_BOM)))
 		gip_usage(&tool);
+	if ((c.flags & F_CSV) && !(c.flags & F_WIDE)) {
+		gip_warnx("--csv: with -w (a record stream is TSV)");
+		gip_usage(&tool);
+	}
 	gip_out_init(&c.out, STDOUT_FILENO);
+	c.out.csv = (c.flags & F_CSV) != 0;
+	/* Excel reads BOM-less UTF-8 as the local code page */
+	if (c.flags & F_BOM)
+		gip_out_puts(&c.out, "\xef\xbb\xbf");
 	if (c.flags & F_WIDE)
 		tb_out_wide_header(&c.out);
 	else if (c.flags & F_HEADER)

@@ -184,6 +184,7 @@ void	 tb_rec_init(struct tb_rec *, const char *, const char *,
 	    const char *, const char **);
 const char *tb_keys(const char *, const char *, const char *);
 size_t	 tb_msg(struct tb_doc *, const char *, ...) GIP_PRINTF(2, 3);
+extern int tb_labels;
 void	 tb_out_header(struct gip_out *);
 void	 tb_out_tsv(struct gip_out *, const struct tb_doc *);
 void	 tb_out_json(struct gip_out *, const struct tb_doc *);

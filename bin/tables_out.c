@@ -84,10 +84,60 @@ field_opt(struct gip_out *o, const char *s)
 	gip_tsv_fields(o, s == NULL ? "" : s);
 }
 
+/* --labels: the template's wording beside the keys (lib/schema.c) */
+int tb_labels;
+
+/*
+ * The schema cell of a key, for its labels: in the document's template,
+ * else in any; a prose fact has the labels of the cell it states (narr
+ * new total: t3 new total), if any.
+ */
+static const struct gip_cell *
+labels_of(const char *tmpl, const char *table, const char *row,
+    const char *col)
+{
+	static const char *const grids[] = { "t3", "t2", "t4" };
+	const struct gip_cell *s;
+	unsigned	 tm = gip_schema_tmpl(tmpl);
+	size_t		 i;
+
+	if (strcmp(table, "narr") == 0) {
+		for (i = 0; i < 3; i++)
+			if ((s = labels_of(tmpl, grids[i], row, col)) != NULL)
+				return s;
+		return NULL;
+	}
+	if (tm != 0 && (s = gip_schema_find(tm, table, row, col)) != NULL)
+		return s;
+	return gip_schema_find(GIP_T2021 | GIP_T2019, table, row, col);
+}
+
+static const char *
+row_label(const struct gip_cell *s)
+{
+	return s == NULL ? "" : s->row_label;
+}
+
+static const char *
+col_label(const struct gip_cell *s)
+{
+	return s == NULL ? "" : s->col_label;
+}
+
 void
 tb_out_header(struct gip_out *o)
 {
-	gip_record_write_header(o);
+	int	 i;
+
+	if (!tb_labels) {
+		gip_record_write_header(o);
+		return;
+	}
+	for (i = 0; i < GIP_RECORD_NCOL; i++)
+		gip_tsv_fields(o, gip_record_columns[i]);
+	gip_tsv_fields(o, "row_label");
+	gip_tsv_fields(o, "col_label");
+	gip_tsv_end_row(o);
 }
 
 static void
@@ -113,6 +163,7 @@ tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 	static struct gip_out pre;	/* only its buffer is used */
 	static struct gip_buf line;
 	const struct tb_rec *r;
+	const struct gip_cell *s;
 	char		 num[24];
 	size_t		 i, k;
 	unsigned long	 v;
@@ -146,6 +197,15 @@ tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 		for (k = sizeof(num), v = r->line; v > 0 && k > 0; v /= 10)
 			num[--k] = (char)('0' + v % 10);
 		gip_buf_add(&line, num + k, sizeof(num) - k);
+		if (tb_labels) {
+			s = labels_of(d->tmplname, r->table, r->row, r->col);
+			gip_buf_addc(&line, '\t');
+			gip_tsv_escape(&line, row_label(s),
+			    strlen(row_label(s)));
+			gip_buf_addc(&line, '\t');
+			gip_tsv_escape(&line, col_label(s),
+			    strlen(col_label(s)));
+		}
 		gip_out_write(o, line.p, line.len);
 		gip_out_endline(o);
 	}
@@ -168,6 +228,7 @@ void
 tb_out_json(struct gip_out *o, const struct tb_doc *d)
 {
 	const struct tb_rec *r, *p = NULL;
+	const struct gip_cell *s;
 	size_t		 i;
 
 	gip_out_puts(o, "{\"doc\":");
@@ -209,6 +270,13 @@ tb_out_json(struct gip_out *o, const struct tb_doc *d)
 			gip_out_printf(o, "%lu", r->line);
 		else
 			gip_out_puts(o, "null");
+		if (tb_labels) {
+			s = labels_of(d->tmplname, r->table, r->row, r->col);
+			gip_out_puts(o, ",\"row_label\":");
+			json_opt(o, row_label(s));
+			gip_out_puts(o, ",\"col_label\":");
+			json_opt(o, col_label(s));
+		}
 		gip_out_putc(o, '}');
 	}
 	if (p != NULL)
@@ -269,7 +337,9 @@ wide_init(void)
 void
 tb_out_wide_header(struct gip_out *o)
 {
+	const struct gip_cell *s;
 	size_t	 i;
+	int	 k;
 
 	wide_init();
 	gip_tsv_fields(o, "doc");
@@ -280,6 +350,20 @@ tb_out_wide_header(struct gip_out *o)
 		gip_tsv_fieldf(o, "%s.%s.%s", wcols[i].table, wcols[i].row,
 		    wcols[i].col);
 	gip_tsv_end_row(o);
+	if (!tb_labels)
+		return;
+	/* two more header lines: each column's row and column labels */
+	for (k = 0; k < 2; k++) {
+		gip_tsv_fields(o, k == 0 ? "row_label" : "col_label");
+		for (i = 0; i < 3; i++)
+			gip_tsv_fields(o, "");
+		for (i = 0; i < nwcol; i++) {
+			s = labels_of(NULL, wcols[i].table, wcols[i].row,
+			    wcols[i].col);
+			gip_tsv_fields(o, k == 0 ? row_label(s) : col_label(s));
+		}
+		gip_tsv_end_row(o);
+	}
 }
 
 /*

@@ -115,6 +115,7 @@ struct gip_out {
 	int		 nfield;
 	struct gip_buf	 buf;		/* whole lines, then the current one */
 	size_t		 lstart;	/* where the current line starts */
+	int		 csv;		/* gip_tsv_field writes RFC 4180 */
 };
 
 void	 gip_out_init(struct gip_out *, int);
@@ -143,6 +144,11 @@ size_t	 gip_tsv_unescape(const char *, size_t, char *);
 void	 gip_tsv_fields(struct gip_out *, const char *);	/* NUL-terminated */
 void	 gip_tsv_fieldf(struct gip_out *, const char *, ...) GIP_PRINTF(2, 3);
 void	 gip_tsv_end_row(struct gip_out *);
+/*
+ * With o->csv set, the field functions above write CSV (RFC 4180)
+ * instead, for spreadsheets: fields separated by commas, a field with
+ * a comma, quote, CR or LF quoted, its quotes doubled; rows end in CRLF.
+ */
 /*
  * Split one TSV line in place: fields[i] points into the line, each
  * unescaped and NUL-terminated, with its length in lens[i] (lens may be

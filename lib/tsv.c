@@ -40,6 +40,28 @@ gip_tsv_escape(struct gip_buf *b, const char *p, size_t n)
 void
 gip_tsv_field(struct gip_out *o, const char *p, size_t n)
 {
+	size_t	 i;
+
+	if (o->csv) {
+		if (o->nfield++ > 0)
+			gip_out_putc(o, ',');
+		for (i = 0; i < n; i++)
+			if (p[i] == ',' || p[i] == '"' || p[i] == '\r' ||
+			    p[i] == '\n')
+				break;
+		if (i == n) {
+			gip_out_write(o, p, n);
+			return;
+		}
+		gip_out_putc(o, '"');
+		for (i = 0; i < n; i++) {
+			if (p[i] == '"')
+				gip_out_putc(o, '"');
+			gip_out_putc(o, p[i]);
+		}
+		gip_out_putc(o, '"');
+		return;
+	}
 	if (o->nfield++ > 0)
 		gip_out_putc(o, '\t');
 	gip_tsv_escape(&o->buf, p, n);
@@ -77,6 +99,8 @@ gip_tsv_fieldf(struct gip_out *o, const char *fmt, ...)
 void
 gip_tsv_end_row(struct gip_out *o)
 {
+	if (o->csv)
+		gip_out_putc(o, '\r');
 	gip_out_endline(o);
 }
 

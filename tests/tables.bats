@@ -421,3 +421,42 @@ fixture() {
 	[ "$status" -eq 0 ]
 	[[ "${lines[${#lines[@]}-1]}" == "wrong 0 missing "*" docs 150" ]]
 }
+
+@test "tables: --labels beside the keys in records, JSON and wide; --csv and --bom for spreadsheets" {
+	f="$SEEDS"/000_6152f4f472c67e79.txt
+	run gip-tables -H --labels "$f"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'doc\tagency\tyear\ttemplate\ttable\trow\tcol\tvalue\tstatus\traw\tline\trow_label\tcol_label')" ]
+	# the labels of lib/schema.c, by template; a fact has its cell's
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "t3" && $6 == "open" && $7 == "legal"' | cut -f 8,12,13)" = "$(printf '0\t（一）予以公开\t法律服务机构')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr" && $6 == "license"' | cut -f 12,13)" = "$(printf '行政许可\t本年处理决定数量')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "narr" && $6 == "period"' | cut -f 12,13)" = "$(printf '\t')" ]
+	# every record has the two columns; without --labels, the eleven
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NF != 13' | wc -l)" -eq 0 ]
+	[ "$(gip-tables "$f" | awk -F'\t' 'NF != 11' | wc -l)" -eq 0 ]
+	run gip-tables --json --labels "$f"
+	[ "$(printf '%s\n' "$output" | jq -c '.tables.t3.new.total | [.row_label, .col_label]')" = '["一、本年新收政府信息公开申请数量","总计"]' ]
+	[ "$(printf '%s\n' "$output" | jq -c '.tables.narr.period.year.row_label')" = null ]
+	# wide: two more header lines, then one line per document
+	run gip-tables -w --labels "$f"
+	[ "${#lines[@]}" -eq 4 ]
+	[ "$(printf '%s\n' "${lines[1]}" | cut -f 1-5)" = "$(printf 'row_label\t\t\t\t规章')" ]
+	[ "$(printf '%s\n' "${lines[2]}" | cut -f 1,5)" = "$(printf 'col_label\t本年制发件数')" ]
+	[ "$(printf '%s\n' "${lines[0]}" | awk -F'\t' '{ print NF }')" = "$(printf '%s\n' "${lines[1]}" | awk -F'\t' '{ print NF }')" ]
+	# CSV (RFC 4180): commas, quotes doubled, CRLF; read back by a CSV reader
+	printf '\036doc\ta,"b".txt\n' > "$BATS_TEST_TMPDIR/q.txt"
+	cat "$f" >> "$BATS_TEST_TMPDIR/q.txt"
+	gip-tables -w --csv --bom "$BATS_TEST_TMPDIR/q.txt" > "$BATS_TEST_TMPDIR/q.csv"
+	[ "$(head -c 3 "$BATS_TEST_TMPDIR/q.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+	[ "$(sed -n 2p "$BATS_TEST_TMPDIR/q.csv" | cut -c 1-12)" = '"a,""b"".txt' ]
+	[ "$(awk 'END { print NR }' "$BATS_TEST_TMPDIR/q.csv")" -eq 2 ]
+	[ "$(grep -c $'\r$' "$BATS_TEST_TMPDIR/q.csv")" -eq 2 ]
+	# the same cells as the TSV, field by field (no field of this
+	# report holds a comma but the name)
+	[ "$(tail -1 "$BATS_TEST_TMPDIR/q.csv" | tr -d '\r' | sed 's/^"a,""b"".txt"//' | tr , '\t')" = "$(gip-tables -w "$BATS_TEST_TMPDIR/q.txt" | tail -1 | sed 's/^a,"b".txt//')" ]
+	# not with records or JSON
+	run --separate-stderr gip-tables --csv "$f"
+	[ "$status" -eq 2 ]
+	run --separate-stderr gip-tables -j --bom "$f"
+	[ "$status" -eq 2 ]
+}
