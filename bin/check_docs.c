@@ -378,6 +378,8 @@ doc_new(struct docs *ds, const struct gip_record *r, uint64_t h)
 	struct doc	*d, **nht, *e, *next;
 	size_t		 i, cap;
 
+	if (gip_progress_on)
+		gip_progress_add(1, 0);
 	if (2 * (ds->n + 1) > ds->htcap) {
 		cap = ds->htcap * 2;
 		nht = gip_xcalloc(cap, sizeof(*nht));

@@ -72,6 +72,7 @@ static const struct gip_tool tool = {
 	"                       warning (default) or error\n"
 	"  -w, --window=NDOCS   documents held in flight (default 256;\n"
 	"                       0: all, until the end of the input)\n"
+	"      --progress       documents, MB and rates on stderr\n"
 	"  -h, --help, -V, --version\n"
 	"Rules: year complete value t3-balance t3-rows t3-outcome t4-total\n"
 	"       narrative continuity (see gip-check(1)).\n"

@@ -84,6 +84,7 @@ static const struct gip_tool tool = {
 	"  -T, --traditional    do not fold traditional characters to\n"
 	"                       simplified\n"
 	"  -v, --verbose        report the encoding of each document\n"
+	"      --progress       documents, MB and rates on stderr\n"
 	"  -h, --help           print this help and exit\n"
 	"  -V, --version        print the version and exit\n"
 	"PDF goes through pdftotext -layout (poppler-utils), DOCX is read\n"
@@ -366,6 +367,8 @@ process(struct gip_reader *rd, void *arg)
 	int		 eof = 0, err = 0, rv = GIP_EXIT_OK;
 
 	memset(&dc, 0, sizeof(dc));
+	if (gip_progress_on)
+		gip_progress_add(1, 0);
 	dc.name = gip_reader_display(rd);
 	if (c->label != NULL && strcmp(rd->name, "-") == 0)
 		name = dc.name = c->label;

@@ -45,6 +45,7 @@ static const struct gip_tool tool = {
 	"  -s, --section=N|NAME print only that section's text, plain: a\n"
 	"                       standard number 0-6 or 一-六, a name\n"
 	"                       (总体情况, 复议, 概述 ...), or heading words\n"
+	"      --progress       documents, MB and rates on stderr\n"
 	"  -h, --help           print this help and exit\n"
 	"  -V, --version        print the version and exit\n"
 	"Exit status: 0 success, warnings included (missing or misplaced\n"
@@ -151,6 +152,8 @@ add_frame(struct sec_doc *d, const struct gip_stream *s)
 static void
 start(struct sec_doc *d, const char *name)
 {
+	if (gip_progress_on)
+		gip_progress_add(1, 0);
 	free(d->name);
 	d->name = gip_xstrdup(name);
 	d->nlines = 0;

@@ -97,6 +97,7 @@ static const struct gip_tool tool = {
 	"      --list-ratios     the named ratios and their formulas\n"
 	"      --pool            with -g and no table,row,col: add the"
 	" selected cells\n                        together\n"
+	"      --progress        documents, MB and rates on stderr\n"
 	"  -h, --help, -V, --version\n"
 	"Exit status: 0 success; 1 an input could not be read or had bad"
 	" lines;\n"

@@ -61,6 +61,7 @@ static const struct gip_tool tool = {
 	" keys\n"
 	"      --csv      -w as CSV (RFC 4180) for spreadsheets\n"
 	"      --bom      a UTF-8 byte order mark first (for Excel)\n"
+	"      --progress documents, MB and rates on stderr\n"
 	"  -h, --help     print this help\n"
 	"  -V, --version  print the version\n",
 	"Hjvw",
@@ -72,6 +73,8 @@ doc_start(struct ctx *c, const char *name)
 {
 	struct tb_doc	*d = &c->doc;
 
+	if (gip_progress_on)
+		gip_progress_add(1, 0);
 	free(d->name);
 	free(d->agency);
 	free(d->year);

@@ -160,10 +160,14 @@ map_misses(struct stats *st, const char *doc, const char *agency)
 static struct stats_doc *
 find_doc(struct stats *st, const char *id, int create)
 {
-	int	 isnew;
+	struct stats_doc *d;
+	int	 isnew = 0;
 
-	return stats_dtab_get(&st->docs, stats_hash(id, strlen(id)),
+	d = stats_dtab_get(&st->docs, stats_hash(id, strlen(id)),
 	    create ? &isnew : NULL);
+	if (isnew && gip_progress_on)
+		gip_progress_add(1, 0);
+	return d;
 }
 
 /* The D group of a document, in flight or not; NULL before any. */

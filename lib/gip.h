@@ -275,9 +275,21 @@ void	 gip_frame_text(struct gip_out *, unsigned long *, unsigned long,
  */
 #define GIP_OPT_HELP	0x100
 #define GIP_OPT_VERSION	0x101
+#define GIP_OPT_PROGRESS 0x102
+/*
+ * progress.c: --progress (every tool): documents, MB and rates on
+ * stderr.  Readers count bytes; tools count documents with
+ * gip_progress_add(1, 0).
+ */
+extern int gip_progress_on;
+void	 gip_progress_enable(void);
+void	 gip_progress_add(uint64_t, uint64_t);
+extern uint64_t gip_reader_bytes;
+
 #define GIP_LONGOPTS_STD \
 	{ "help", 0, NULL, GIP_OPT_HELP }, \
-	{ "version", 0, NULL, GIP_OPT_VERSION }
+	{ "version", 0, NULL, GIP_OPT_VERSION }, \
+	{ "progress", 0, NULL, GIP_OPT_PROGRESS }
 
 struct option;
 struct gip_tool {

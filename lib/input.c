@@ -47,7 +47,9 @@ gip_getopt(int argc, char **argv, const struct gip_tool *t)
 		snprintf(opts, sizeof(opts), "hV%s", t->shortopts);
 	/* our own messages: glibc's would name argv[0] as typed */
 	opterr = 0;
-	c = getopt_long(argc, argv, opts, t->longopts, NULL);
+	while ((c = getopt_long(argc, argv, opts, t->longopts, NULL)) ==
+	    GIP_OPT_PROGRESS)
+		gip_progress_enable();
 	switch (c) {
 	case 'h':
 	case GIP_OPT_HELP:
@@ -83,6 +85,8 @@ gip_each_input(int argc, char **argv, gip_input_fn *fn, void *ctx)
 	static char	 dash[] = "-";
 	static char	*stdin_only[] = { dash };
 	struct gip_reader rd;
+	uint64_t	 read0;
+	off_t		 pos;
 	int		 i, r, status = GIP_EXIT_OK;
 
 	if (argc == 0) {
@@ -96,7 +100,12 @@ gip_each_input(int argc, char **argv, gip_input_fn *fn, void *ctx)
 				status = GIP_EXIT_FINDINGS;
 			continue;
 		}
+		read0 = gip_reader_bytes;
 		r = fn(&rd, ctx);
+		/* a tool that reads its files whole: their size */
+		if (gip_progress_on && gip_reader_bytes == read0 &&
+		    (pos = ftello(rd.fp)) > 0)
+			gip_progress_add(0, (uint64_t)pos);
 		gip_reader_close(&rd);
 		if (r > status)
 			status = r;

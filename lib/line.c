@@ -49,6 +49,8 @@ gip_reader_open(struct gip_reader *r, const char *path)
 	return 0;
 }
 
+uint64_t gip_reader_bytes;	/* read by every reader, for --progress */
+
 int
 gip_reader_next(struct gip_reader *r)
 {
@@ -73,6 +75,10 @@ gip_reader_next(struct gip_reader *r)
 		exit(GIP_EXIT_TROUBLE);
 	}
 	r->len = (size_t)n;
+	if (gip_progress_on) {
+		gip_reader_bytes += (uint64_t)n;
+		gip_progress_add(0, (uint64_t)n);
+	}
 	if (r->len > 0 && r->buf[r->len - 1] == '\n')
 		r->buf[--r->len] = '\0';
 	r->lineno++;

@@ -128,3 +128,42 @@ sample() {
 		[ "$a" = "$b" ]
 	done
 }
+
+@test "every tool: --progress counts documents and MB on stderr, plain lines off a terminal" {
+	for t in $(tools); do
+		case $t in
+		gip-normalize) set -- "$SEEDS"/*.txt ;;
+		gip-sections|gip-tables)
+			gip-normalize "$SEEDS"/*.txt > "$BATS_TEST_TMPDIR/in"
+			set -- "$BATS_TEST_TMPDIR/in" ;;
+		*)	for s in "$SEEDS"/*.txt; do gip-normalize "$s" | gip-sections | gip-tables; done > "$BATS_TEST_TMPDIR/in"
+			set -- "$BATS_TEST_TMPDIR/in" ;;
+		esac
+		bytes=$(cat "$@" | wc -c)
+		# the output is the same with it
+		[ "$("$t" --progress "$@" 2>/dev/null)" = "$("$t" "$@" 2>/dev/null)" ] || [ "$t" = gip-check ]
+		# off a terminal: no \r, and by default one line, at the end
+		run --separate-stderr "$t" --progress "$@"
+		echo "$t: $stderr"
+		[ "$(printf '%s\n' "$stderr" | grep -c "^$t: [0-9]* documents, ")" -eq 1 ]
+		[[ "$stderr" != *$'\r'* ]]
+		last=$(printf '%s\n' "$stderr" | grep "^$t: [0-9]* documents, " | tail -1)
+		[[ "$last" == "$t: 5 documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, "*" MB/s, "*" documents/s, "*" s" ]]
+		# GIP_PROGRESS_EVERY=0: a line at every document (and every 256
+		# lines read), counting up
+		GIP_PROGRESS_EVERY=0 run --separate-stderr "$t" --progress "$@"
+		[ "$(printf '%s\n' "$stderr" | grep "^$t: " | sed 's/ documents.*//; s/.*: //' | uniq | paste -sd ' ')" = "1 2 3 4 5" ]
+	done
+}
+
+@test "--progress on a terminal: one line rewritten in place" {
+	command -v script >/dev/null || skip "script (bsdutils) not installed"
+	gip-normalize "$SEEDS"/*.txt > "$BATS_TEST_TMPDIR/in"
+	GIP_PROGRESS_EVERY=0 script -qec "gip-sections --progress $BATS_TEST_TMPDIR/in > /dev/null" /dev/null > "$BATS_TEST_TMPDIR/tty"
+	# an update per document at least, each starting with \r and
+	# clearing the rest of the line, all on one line ended at the end
+	[ "$(grep -o $'\r'gip-sections "$BATS_TEST_TMPDIR/tty" | wc -l)" -ge 6 ]
+	[ "$(grep -c 'documents' "$BATS_TEST_TMPDIR/tty")" -eq 1 ]
+	[[ "$(tr '\r' '\n' < "$BATS_TEST_TMPDIR/tty" | grep documents | tail -1)" == "gip-sections: 5 documents, "* ]]
+	grep -q $'\033\\[K' "$BATS_TEST_TMPDIR/tty"
+}
