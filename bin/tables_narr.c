@@ -181,14 +181,15 @@ static struct pat {
 	    OPT("至|到") "(?>下年度|下一年度|下年)" OPT("继续办理|办理") "()"
 	    FILL(W_TAIL, 3) NUM U_APPL, NULL },
 	/* outcomes: only in a sentence about applications */
-	{ T_OUT, N_OPENPART, P_APPL, "予以公开|同意公开", "()(?<!不)(?:予以|同意)?+公开"
-	    "(?:及|和|与|、|或者|或|以及)(?:予以|同意)?+部分公开(?:申请)?+()"
-	    FILL(W_OUT, 3) NUM U_APPL, NULL },
+	{ T_OUT, N_OPENPART, P_APPL, "予以公开|同意公开",
+	    "()(?<!不|部分)(?:予以|同意)?+公开(?:及|和|与|、|或者|或|以及)"
+	    "(?:予以|同意)?+部分公开(?:申请)?+()" FILL(W_OUT, 3) NUM U_APPL,
+	    NULL },
 	{ T_OUT, N_OPEN, P_APPL, "予以公开|同意公开|予以全部|同意全部",
-	    "(?<!不)"
+	    "(?<!不|部分)"
 	    OUT("(?:予以公开|同意公开|予以全部公开|同意全部公开)"), NULL },
-	{ T_OUT, N_PARTIAL, P_APPL, "部分公开|同意部分", CONJ_BEFORE
-	    OUT("(?:同意)?+部分公开"), NULL },
+	{ T_OUT, N_PARTIAL, P_APPL, "部分公开|同意部分|部分同意", CONJ_BEFORE
+	    OUT("(?:同意部分公开|部分公开|部分同意公开)"), NULL },
 	{ T_OUT, N_DENY, P_APPL, "不予公开|不予以公开|不同意公开", OUT("(?:不予公开|不予以公开|不同意公开)"),
 	    NULL },
 	{ T_OUT, N_UNABLE, P_APPL, "无法提供", OUT("无法提供"), NULL },
