@@ -665,7 +665,7 @@ lex_line(struct tb_doc *d, size_t li)
 	const char	*s = d->text.p + l->off, *p, *e, *f;
 	size_t		 n = l->len, first = d->ncell, i, k, fl;
 	struct tb_cell	*c;
-	int		 mode, prose = 0, havenum = 0;
+	int		 mode, prose = 0, havenum = 0, nolead = 0;
 	const unsigned char *u;
 
 	d->lines[li].cell0 = first;
@@ -690,7 +690,8 @@ lex_line(struct tb_doc *d, size_t li)
 		e = s;
 		if (mode == '|') {
 			/* drop the edges outside the first and last pipe */
-			e = *p == '|' ? p + 1 : p;
+			nolead = *p != '|';
+			e = nolead ? p : p + 1;
 			end = p + fl;
 			if (end > e && end[-1] == '|')
 				end--;
@@ -709,6 +710,17 @@ lex_line(struct tb_doc *d, size_t li)
 				f = end;
 			p = e;
 			k = (size_t)(f - e);
+			/*
+			 * Rows with no leading pipe write each cell as "x |",
+			 * a blank one as " |": two pipes together ("| ||") are
+			 * the filler of spanned columns, no cell.
+			 */
+			if (k == 0 && mode == '|' && nolead) {
+				if (f == end)
+					break;
+				e = f + 1;
+				continue;
+			}
 			trim(&p, &k);
 			c = new_cell(d, li, p, k);
 			classify(d, c, p, k);
