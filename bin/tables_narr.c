@@ -1,15 +1,18 @@
 /*
  * tables_narr.c: numbers the prose states for quantities of the
  * tables ("行政许可425个", "本年度共新收政府信息公开申请170件",
- * "未收到政府信息公开申请"), so that gip-check can compare them with
- * the grid.  The patterns are strict: a key, a few filler words, an
- * exact number and a unit; "约", "余", "多" and anything unexpected
- * between them make the phrase no fact.  The first statement of each
- * quantity is kept.
+ * "予以公开及部分公开42件", "未收到政府信息公开申请"), in every report
+ * whatever its template, so that gip-check can compare them with the
+ * grid, and the one count no cell holds (主动公开政府信息N条).  The
+ * patterns are strict: a key, a few filler words, an exact number and a
+ * unit; "约", "余", "多" and anything unexpected between them make the
+ * phrase no fact; outcomes count only in a sentence about applications,
+ * reviews and lawsuits only in one about information disclosure.  The
+ * first statement of each quantity is kept.
  *
  * A paragraph's lines are joined and searched for the words that start
- * a fact (行政, 新收, 收到, 接到, 结转); at each, the PCRE2 patterns of
- * that word are matched anchored there.  Every pattern is possessive
+ * a fact (trigs[]); at each, the PCRE2 patterns of that word are
+ * matched anchored there, each compiled when first worth trying.  Every pattern is possessive
  * (a filler list is tried in order and never revisited), so none can
  * backtrack more than its subject is long.
  *
