@@ -3,14 +3,21 @@
  *
  * - agency: from the title (惠农区卫生健康局 2022 年政府信息公开工作年度
  *   报告 -> the text before the year; 2022年XX政府信息公开… -> the text
- *   between), else the line just above a title that starts with the
- *   year, else the signature above the closing date.
+ *   between; a crawler's "标题:" or a breadcrumb before it skipped; a
+ *   title wrapped over two lines joined), else the line just above a
+ *   title that starts with the year, else a title inside a sentence
+ *   (现公布XX2017年政府信息公开工作年度报告), else the signature above
+ *   the closing date, else the office that compiled it (由XX编制) or a
+ *   name above a date at the top.  A place (开远市) becomes its
+ *   government when the text names it (开远市人民政府); chrome and
+ *   pronouns never are an agency.
  * - year, the year reported on: the title's year, else the end of the
  *   统计期限 (…至2022年12月31日), else a paragraph opening 2022年，…,
- *   else the year before publication.
+ *   else the year before publication, else a clause opening 2022年，.
  * - published: a date labelled 发布日期/发布时间/成文日期 near the top,
  *   else a line that is only a date, near the top or at the end.
- * - template, from the labels of the tables (see sec_meta()).
+ * - template, from the labels of the tables, else from the year
+ *   (find_template(); meta.tbasis says which).
  * - hash: XXH64 over the text lines, each followed by "\n".
  */
 #define _GNU_SOURCE		/* memmem(3), in POSIX.1-2024 */
