@@ -81,7 +81,7 @@ nrec=$(wc -l < "$tsv")
 echo "corpus: $nrec records, $docs documents ($tsv, $(wc -c < "$tsv") bytes)"
 run "gip-check (contiguous TSV)" "$tsv" "$bin"
 run "gip-check (4 writers interleaved)" "$mix" "$bin"
-run "gip-check -w 0 (all in memory)" "$tsv" "$bin" -w 0
+run "gip-check --window=0 (all in memory)" "$tsv" "$bin" --window=0
 run "gip-check -p -o /dev/null" "$tsv" "$bin" -p -o /dev/null
 run "gip-check (JSON Lines)" "$json" "$bin"
 run "wc -l (floor)" "$tsv" wc -l

@@ -20,6 +20,8 @@
 #include "gip.h"
 #include "check.h"
 
+#define OPT_WINDOW	0x200
+
 struct check {
 	struct gip_out	 out;		/* findings */
 	struct gip_out	 pass;		/* --pass: the records */
@@ -51,14 +53,14 @@ static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, 'r' },
 	{ "summary", no_argument, NULL, 's' },
 	{ "severity", required_argument, NULL, 'W' },
-	{ "window", required_argument, NULL, 'w' },
+	{ "window", required_argument, NULL, OPT_WINDOW },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
 };
 
 static const struct gip_tool tool = {
 	"gip-check",
-	"[-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] "
+	"[-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] "
 	    "[file ...]",
 	"\nCheck gip-tables records (TSV or JSON Lines), one finding a line.\n"
 	"  -H, --header         write a header line (TSV)\n"
@@ -70,7 +72,7 @@ static const struct gip_tool tool = {
 	"  -s, --summary        print counts per rule on stderr\n"
 	"  -W, --severity=LEVEL report findings of LEVEL and above:\n"
 	"                       warning (default) or error\n"
-	"  -w, --window=NDOCS   documents held in flight (default 256;\n"
+	"      --window=NDOCS   documents held in flight (default 256;\n"
 	"                       0: all, until the end of the input)\n"
 	"      --progress       documents, MB and rates on stderr\n"
 	"  -h, --help, -V, --version\n"
@@ -79,7 +81,7 @@ static const struct gip_tool tool = {
 	"Exit status: 0 no error finding, 1 error findings or a file that could"
 	" not be read,\n2 trouble\n"
 	"(usage, unreadable or malformed input, write error).\n",
-	"HR:W:jo:pr:sw:",
+	"HR:W:jo:pr:s",
 	longopts
 };
 
@@ -473,11 +475,11 @@ main(int argc, char *argv[])
 		case 's':
 			ck.summary = 1;
 			break;
-		case 'w':
+		case OPT_WINDOW:
 			window = (size_t)gip_strtonum(optarg, 0, 1000000,
 			    &errstr);
 			if (errstr != NULL) {
-				gip_warnx("-w: %s: %s", optarg, errstr);
+				gip_warnx("--window: %s: %s", optarg, errstr);
 				gip_usage(&tool);
 			}
 			break;

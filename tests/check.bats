@@ -326,14 +326,14 @@ narr() {
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/a")" -eq 3 ]
 	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
 	# contiguous input works with a window of one document
-	run gip-check -w 1 "$BATS_TEST_TMPDIR/seq.tsv"
+	run gip-check --window=1 "$BATS_TEST_TMPDIR/seq.tsv"
 	[ "$status" -eq 1 ]
 	[ "${#lines[@]}" -eq 3 ]
 }
 
 @test "a document seen again after it was checked: reported once, dropped, exit 2" {
 	paste -d '\n' "$F/balance.tsv" "$F/t4.tsv" | grep -v '^$' > "$BATS_TEST_TMPDIR/mix.tsv"
-	run --separate-stderr gip-check -w 1 "$BATS_TEST_TMPDIR/mix.tsv"
+	run --separate-stderr gip-check --window=1 "$BATS_TEST_TMPDIR/mix.tsv"
 	[ "$status" -eq 2 ]
 	[ "$(printf '%s\n' "$stderr" | grep -c 'records after the document was checked are dropped')" -eq 1 ]
 	[[ "$stderr" == *"records of 1 documents dropped"* ]]
@@ -511,10 +511,10 @@ narr() {
 @test "bad option: usage on stderr, exit 2; --help and --version" {
 	run --separate-stderr gip-check -x
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] [file ...]"* ]]
+	[[ "$stderr" == *"usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] [file ...]"* ]]
 	run gip-check --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [-w ndocs] [file ...]" ]
+	[ "${lines[0]}" = "usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] [file ...]" ]
 	run gip-check --version
 	[ "$status" -eq 0 ]
 	[[ "$output" == "gip-check "* ]]

@@ -86,37 +86,11 @@ run_examples() {
 	[ "$n" -gt 0 ]
 }
 
-@test "docs: README.md examples run as written" {
+@test "docs: every example of README.md and of the man pages' EXAMPLES runs as written" {
 	setup_root
-	run_examples README.md
-}
-
-@test "docs: gip-normalize(1) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip-normalize.1
-}
-
-@test "docs: gip-sections(1) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip-sections.1
-}
-
-@test "docs: gip-tables(1) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip-tables.1
-}
-
-@test "docs: gip-check(1) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip-check.1
-}
-
-@test "docs: gip-stats(1) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip-stats.1
-}
-
-@test "docs: gip(7) EXAMPLES run as written" {
-	setup_root
-	run_examples man/gip.7
+	for src in README.md man/gip-normalize.1 man/gip-sections.1 \
+	    man/gip-tables.1 man/gip-check.1 man/gip-stats.1 man/gip.7; do
+		echo "== $src"
+		run_examples "$src"
+	done
 }

@@ -259,7 +259,7 @@ forged() {
 	[ -s "$d/t1" ]
 	cmp "$d/t1" "$d/t2"
 	# records: documents in another order, from -P, and every line
-	# shuffled (gip-check then with -w 0: all documents in flight;
+	# shuffled (gip-check then with --window=0: all documents in flight;
 	# gip-stats is exact whatever the order)
 	cut -f1 "$d/rec" | awk '!seen[$0]++' | shuf > "$d/order"
 	while IFS= read -r doc; do
@@ -267,7 +267,7 @@ forged() {
 	done < "$d/order" > "$d/recd"
 	shuf "$d/rec" > "$d/recs"
 	for r in rec recd recp recs; do
-		w=; [ $r != recs ] || w="-w 0"
+		w=; [ $r != recs ] || w="--window=0"
 		gip-check $w "$d/$r" 2>/dev/null | LC_ALL=C sort > "$d/ck.$r" || true
 		gip-stats -g year "$d/$r" > "$d/st.$r"
 		gip-stats -r all -g agency "$d/$r" > "$d/sr.$r"
