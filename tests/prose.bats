@@ -311,3 +311,15 @@ realworld() {
 	[ "$status" -eq 1 ]
 	[ "$(printf '%s\n' "$output" | cut -f2,3,7,8)" = "$(printf 'complete\terror\t3 tables\timage tables')" ]
 }
+
+@test "gip-stats -d: JSON, a chart of coverage by default, an aligned table" {
+	recs=$BATS_TEST_TMPDIR/r.tsv
+	gip-tables "$SEEDS"/00[0-3]_*.txt "$TF/prose.txt" > "$recs"
+	run gip-stats -d -j -g template "$recs"
+	[ "${lines[0]}" = '{"template":"2021","docs":7,"tables":4,"coverage":0.571429}' ]
+	[ "${lines[1]}" = '{"template":"pre2019","docs":1,"tables":0,"coverage":0}' ]
+	COLUMNS=60 run gip-stats -d -C -g template "$recs"
+	[[ "${lines[0]}" == "coverage by template"* ]]
+	run gip-stats -d -P "$recs"
+	[ "$output" = "$(printf 'docs  tables  coverage\n   8       4       0.5')" ]
+}
