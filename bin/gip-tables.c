@@ -91,6 +91,7 @@ doc_start(struct ctx *c, const char *name)
 	d->nline = d->ncell = d->ntcell = d->nrec = 0;
 	d->tmplname = NULL;
 	d->failed = 0;
+	d->serial++;
 	c->open = 1;
 }
 

@@ -97,6 +97,7 @@ struct tb_doc {
 	size_t		 nrec, caprec;
 	const char	*tmplname;	/* template used: "2021", "2019" */
 	int		 failed;	/* a table could not be read whole */
+	unsigned long	 serial;	/* counts the documents read */
 };
 
 /* tables_lex.c */

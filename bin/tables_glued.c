@@ -36,6 +36,7 @@ struct gline {
 	unsigned char	*spc;		/* white space stood before it */
 	size_t		 cap;
 	size_t		 line;		/* index in d->lines */
+	unsigned long	 serial;	/* of the document */
 };
 
 /* One reading of a row: its values and where each starts in the run. */
@@ -80,8 +81,12 @@ gl_build(struct gline *g, const struct tb_doc *d, size_t li)
 	int		 space = 0;
 	uint32_t	 cp;
 
+	/* each table asks in turn: build the line once */
+	if (g->serial == d->serial && g->line == li && g->n.p != NULL)
+		return;
 	gip_buf_reset(&g->n);
 	g->line = li;
+	g->serial = d->serial;
 	while (i < l->len) {
 		k = gip_utf8_decode((const char *)s + i, l->len - i, &cp);
 		if (k == 0)
@@ -703,13 +708,12 @@ tb_glued(struct tb_doc *d, int need)
 	static const char *const a3[] = { "勾稽关系", "申请人情况", NULL };
 	static const char *const a3b[] = { "自然人", NULL };
 	static const char *const a4[] = { "尚未审结", NULL };
-	struct gline	 g;
+	static struct gline g;	/* kept for the next table's call */
 	struct gtab	 gt;
 	size_t		 li, c, p2, p3, p4, lim, r;
 	unsigned	 tmpl;
 	int		 got = 0, cut;
 
-	memset(&g, 0, sizeof(g));
 	for (li = 0; li < d->nline && (need & ~got) != 0; li++) {
 		const struct tb_line *l = &d->lines[li];
 
@@ -719,9 +723,12 @@ tb_glued(struct tb_doc *d, int need)
 		if (c >= d->ncell || d->cells[c].line != li ||
 		    !(d->cells[c].flags & TBF_PROSE))
 			continue;
-		if (memmem(d->text.p + l->off, l->len, "第二十条", 12) == NULL &&
-		    memmem(d->text.p + l->off, l->len, "自然人", 9) == NULL &&
-		    memmem(d->text.p + l->off, l->len, "尚未审结", 12) == NULL)
+		/* header words of the tables wanted, not words of prose */
+		if (!(((need & 1) && tb_search(d->text.p + l->off, l->len,
+		    "信息内容", 12) != NULL) || ((need & 2) &&
+		    tb_search(d->text.p + l->off, l->len, "申请人情况", 15) !=
+		    NULL) || ((need & 4) && tb_search(d->text.p + l->off,
+		    l->len, "尚未审结", 12) != NULL)))
 			continue;
 		gl_build(&g, d, li);
 		tmpl = glued_tmpl(d, &g);
@@ -775,9 +782,5 @@ tb_glued(struct tb_doc *d, int need)
 		if (got != 0 && d->tmplname == NULL && (got & 3))
 			d->tmplname = tmpl == GIP_T2021 ? "2021" : "2019";
 	}
-	free(g.n.p);
-	free(g.beg);
-	free(g.end);
-	free(g.spc);
 	return got;
 }
