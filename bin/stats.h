@@ -190,11 +190,9 @@ struct stats_doc {
 	uint64_t	 hash;		/* 0: an empty slot */
 	uint32_t	 serial;	/* order of first appearance, from 1 */
 	uint32_t	 info;		/* DOC_* flags | payload << DOC_SHIFT */
-	uint64_t	 spill;		/* offset + 1 of its state in the
-					   spill file; 0: none */
 #define DOC_RECORDS	0x1		/* had records */
 #define DOC_RECDONE	0x2		/* its records were settled */
-#define DOC_LATE	0x4		/* late lines were reported */
+#define DOC_SPILLED	0x4		/* its state is in the spill file */
 #define DOC_OPEN	0x8		/* in flight: payload is its slot */
 #define DOC_SHIFT	4		/* else payload is D group id + 1 */
 };
@@ -222,6 +220,7 @@ struct stats {
 	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
 	size_t		 window, nopen;	/* --window; 0: exact */
 	FILE		*spill;		/* dormant documents' states */
+	int		 spillidx;	/* their offsets, by serial */
 	uint64_t	 spillend;	/* bytes written to it */
 	struct gip_buf	 spillbuf;
 	struct stats_buffered *later;	/* findings waiting for records */

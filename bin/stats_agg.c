@@ -4,15 +4,16 @@
  * Memory follows the groups: a group keeps counts, sums, extremes and
  * its multiset of values, never the documents.  Documents are known
  * by a 64-bit hash of their name in a compact table (hash, serial,
- * group, spill offset: 24 bytes), which joins gip-check findings (they
- * carry no year or agency) to their document's group.
+ * group: 16 bytes), which joins gip-check findings (they carry no year
+ * or agency) to their document's group.
  *
  * Counting is exact whatever the interleaving: each document keeps the
  * set of group counters it has counted and its ratio operands until
  * the end of the input.  The STATS_HOT most recently seen documents
  * keep them in memory; the others are "dormant", their state written
- * to an unlinked temporary file (the spill) and read back when a line
- * of theirs comes again, so that memory stays bounded by the hot
+ * to an unlinked temporary file (the spill), where it starts written
+ * at 8 times its serial in another (the index), and read back when a
+ * line of theirs comes again, so that memory stays bounded by the hot
  * documents, whatever their number or order.  Ratios are settled at
  * the end.  With --window, documents are settled instead when --window
  * others were seen after them, and a record that comes later is an
@@ -240,7 +241,7 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 	st->head = o;
 	if (st->tail == NULL)
 		st->tail = o;
-	if (d->spill != 0)
+	if (d->info & DOC_SPILLED)
 		unspill_doc(st, d, o);
 	if (st->window > 0 && ++st->nopen > st->window)
 		close_doc(st, st->tail, 0);
@@ -256,8 +257,9 @@ struct spill_head {
 	uint32_t	 idlen;		/* then its name */
 };
 
-static void
-spill_open(struct stats *st)
+/* An unlinked temporary file in TMPDIR. */
+static int
+tmp_fd(void)
 {
 	const char	*dir = getenv("TMPDIR");
 	char		*path;
@@ -271,8 +273,27 @@ spill_open(struct stats *st)
 		gip_err(GIP_EXIT_TROUBLE, "%s", path);
 	unlink(path);
 	free(path);
-	if ((st->spill = fdopen(fd, "w+")) == NULL)
+	return fd;
+}
+
+static void
+spill_open(struct stats *st)
+{
+	if ((st->spill = fdopen(tmp_fd(), "w+")) == NULL)
 		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	st->spillidx = tmp_fd();
+}
+
+/* Where a dormant document's state starts, from the index. */
+static uint64_t
+spill_where(struct stats *st, const struct stats_doc *d)
+{
+	uint64_t	 off;
+
+	if (pread(st->spillidx, &off, sizeof(off), (off_t)d->serial *
+	    (off_t)sizeof(off)) != (ssize_t)sizeof(off))
+		gip_err(GIP_EXIT_TROUBLE, "spill index");
+	return off;
 }
 
 /* Unlink a document from the in-flight list and free its slot. */
@@ -317,9 +338,12 @@ spill_doc(struct stats *st, struct stats_open *o)
 	gip_buf_add(b, o->id, h.idlen);
 	if (fwrite(b->p, 1, b->len, st->spill) != b->len)
 		gip_err(GIP_EXIT_TROUBLE, "spill file");
-	d->spill = st->spillend + 1;
+	if (pwrite(st->spillidx, &st->spillend, sizeof(st->spillend),
+	    (off_t)d->serial * (off_t)sizeof(st->spillend)) !=
+	    (ssize_t)sizeof(st->spillend))
+		gip_err(GIP_EXIT_TROUBLE, "spill index");
 	st->spillend += b->len;
-	d->info = (d->info & (DOC_OPEN - 1)) |
+	d->info = (d->info & (DOC_OPEN - 1)) | DOC_SPILLED |
 	    (o->dgroup != NULL ? o->dgroup->id + 1 : 0) << DOC_SHIFT;
 	unlink_open(st, o);
 }
@@ -343,7 +367,7 @@ static void
 unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 {
 	struct spill_head h;
-	uint64_t	 off = d->spill - 1, cid;
+	uint64_t	 off = spill_where(st, d), cid;
 	size_t		 n = (size_t)st->conf->nratio * sizeof(*o->ops);
 	uint32_t	 i;
 
@@ -361,7 +385,7 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 		set_add(o, cid - 1);
 	}
 	o->flags = h.flags;
-	d->spill = 0;
+	d->info &= ~(uint32_t)DOC_SPILLED;
 }
 
 /* The name of a dormant document, from its state, into st->key. */
@@ -369,7 +393,7 @@ static void
 spill_name(struct stats *st, const struct stats_doc *d)
 {
 	struct spill_head h;
-	uint64_t	 off = d->spill - 1;
+	uint64_t	 off = spill_where(st, d);
 
 	spill_read(st, &h, sizeof(h), off);
 	off += sizeof(h) + (size_t)st->conf->nratio *
@@ -912,7 +936,7 @@ stats_finish(struct stats *st)
 		close_doc(st, st->head, 1);
 	for (i = 0; st->spill != NULL && i < st->docs.cap; i++) {
 		d = &st->docs.slot[i];
-		if (d->hash == 0 || d->spill == 0)
+		if (d->hash == 0 || !(d->info & DOC_SPILLED))
 			continue;
 		spill_name(st, d);
 		name = gip_xstrdup(st->key.p);
@@ -997,6 +1021,8 @@ stats_free(struct stats *st)
 	free_open(st->free);
 	gip_buf_free(&st->key);
 	gip_buf_free(&st->spillbuf);
-	if (st->spill != NULL)
+	if (st->spill != NULL) {
 		fclose(st->spill);
+		close(st->spillidx);
+	}
 }

@@ -131,7 +131,6 @@ stats_dtab_get(struct stats_dtab *t, uint64_t h, int *isnew)
 	t->slot[j].hash = h;
 	t->slot[j].serial = (uint32_t)++t->n;
 	t->slot[j].info = 0;
-	t->slot[j].spill = 0;
 	*isnew = 1;
 	return &t->slot[j];
 }
