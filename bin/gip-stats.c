@@ -119,7 +119,7 @@ main(int argc, char *argv[])
 	struct gip_out	 out;
 	enum stats_format fmt = FMT_TSV;
 	const char	*chart = NULL, *dims = NULL, *errstr;
-	size_t		 window = 0;
+	size_t		 window = STATS_NOWINDOW;
 	int		 c, rv, noheader = 0, partial = 0, merge = 0;
 	int		 nfmt = 0, shaping = 0, list = 0, docs = 0;
 
@@ -185,7 +185,7 @@ main(int argc, char *argv[])
 			run.verbose = 1;
 			break;
 		case OPT_WINDOW:
-			window = (size_t)gip_strtonum(optarg, 1, 1000000,
+			window = (size_t)gip_strtonum(optarg, 0, 1000000,
 			    &errstr);
 			if (errstr != NULL) {
 				gip_warnx("--window %s: %s", optarg, errstr);

@@ -14,8 +14,9 @@
 #define STATS_SCALE	1000000LL	/* values are kept in millionths */
 #define STATS_NUMLEN	32		/* room for a formatted number */
 #define STATS_MAXTERMS	64		/* terms on one side of a ratio */
-#define STATS_PARTIAL_VERSION "2"
-#define STATS_HOT	64		/* documents kept in memory, exact mode */
+#define STATS_PARTIAL_VERSION "3"
+#define STATS_HOT	64		/* documents kept in memory, at least */
+#define STATS_NOWINDOW	((size_t)-1)	/* no --window given */
 
 /* What a run reports: one of three tables. */
 enum stats_view {
@@ -219,6 +220,11 @@ struct stats {
 	size_t		 nslots, slotcap;
 	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
 	size_t		 window, nopen;	/* --window; 0: exact */
+	size_t		 edgewin;	/* --partial: documents left open at
+					   each end of a part; 0: all */
+	size_t		 hot;		/* documents kept in memory */
+	struct stats_dtab settled;	/* --partial: documents counted
+					   whole (S lines), by hash */
 	FILE		*spill;		/* dormant documents' states */
 	int		 spillidx;	/* their offsets, by serial */
 	uint64_t	 spillend;	/* bytes written to it */

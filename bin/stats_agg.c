@@ -60,7 +60,17 @@ stats_init(struct stats *st, struct stats_conf *c, int partial, int merging,
 	st->conf = c;
 	st->partial = partial;
 	st->merging = merging;
-	st->window = window;
+	/*
+	 * A partial counts exactly within its part (no settling window)
+	 * and leaves open the documents at its two ends, which may go on
+	 * in another part: --window of them (default 16; 0: all).
+	 */
+	if (partial && !merging) {
+		st->edgewin = window == STATS_NOWINDOW ? 16 : window;
+		st->window = 0;
+	} else
+		st->window = window == STATS_NOWINDOW ? 0 : window;
+	st->hot = st->edgewin > STATS_HOT ? st->edgewin : STATS_HOT;
 }
 
 /* A bad line: the first few are told, the rest summed up at the end. */
@@ -183,16 +193,17 @@ doc_dgroup(struct stats *st, struct stats_doc *d)
 }
 
 /*
- * In a partial state, the first -w documents of the input may have
- * begun in another part: their counts and operands travel unsettled.
- * (A document in flight at a part's start is among them when no
- * document is more than -w documents apart.)
+ * In a partial state, the first --window documents of the input may
+ * have begun in another part: their counts and operands travel
+ * unsettled.  (A document in flight at a part's start is among them
+ * when no document is more than --window documents apart; the merge
+ * fails when one is.)
  */
 static int
 edge_start(const struct stats *st, const struct stats_open *o)
 {
 	return st->partial && !st->merging &&
-	    (st->window == 0 || o->serial <= st->window);
+	    (st->edgewin == 0 || o->serial <= st->edgewin);
 }
 
 static struct stats_open *
@@ -245,7 +256,7 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 		unspill_doc(st, d, o);
 	if (st->window > 0 && ++st->nopen > st->window)
 		close_doc(st, st->tail, 0);
-	else if (st->window == 0 && ++st->nopen > STATS_HOT)
+	else if (st->window == 0 && ++st->nopen > st->hot)
 		spill_doc(st, st->tail);
 	return o;
 }
@@ -612,7 +623,7 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 	struct stats_group *g;
 	struct stats_dcount *dc;
 	size_t		 i;
-	int		 r, which;
+	int		 r, which, isnew;
 
 	if (o->flags & OPEN_RECORDS) {
 		d->info |= DOC_RECDONE;
@@ -630,6 +641,9 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 				    &c->ratios[r]);
 		}
 	}
+	/* counted whole here: the merge checks no other part has it */
+	if (st->partial && !st->merging && !at_end && !edge_start(st, o))
+		stats_dtab_get(&st->settled, o->hash, &isnew);
 	if (st->partial && at_end && !edge_start(st, o))
 		for (i = 0; i < o->setcap; i++) {
 			if (o->set[i] == 0)
@@ -932,15 +946,22 @@ stats_finish(struct stats *st)
 		f.col = b->col;
 		do_finding(st, d, &f);
 	}
-	while (st->head != NULL)
-		close_doc(st, st->head, 1);
+	/*
+	 * The documents seen last may go on in another part: in a partial
+	 * state the --window most recent are left open, the others
+	 * counted whole.
+	 */
+	for (i = 0; st->head != NULL; i++)
+		close_doc(st, st->head, !st->partial || st->edgewin == 0 ||
+		    i < st->edgewin);
 	for (i = 0; st->spill != NULL && i < st->docs.cap; i++) {
 		d = &st->docs.slot[i];
 		if (d->hash == 0 || !(d->info & DOC_SPILLED))
 			continue;
 		spill_name(st, d);
 		name = gip_xstrdup(st->key.p);
-		close_doc(st, open_doc(st, d, name), 1);
+		close_doc(st, open_doc(st, d, name), !st->partial ||
+		    st->edgewin == 0);
 		free(name);
 	}
 }
@@ -1004,6 +1025,7 @@ stats_free(struct stats *st)
 	stats_gtab_free(&st->fg);
 	stats_vtab_free(&st->vt);
 	free(st->docs.slot);
+	free(st->settled.slot);
 	free(st->slots);
 	stats_strtab_free(&st->cellcache, free_cell);
 	stats_strtab_free(&st->edges, NULL);

@@ -92,6 +92,44 @@ strtab_sorted(struct stats_strtab *t)
 	return v;
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t	 x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* S lines: the documents counted whole in this part, by hash. */
+static void
+write_settled(struct stats *st, struct gip_out *o)
+{
+	uint64_t	*h;
+	size_t		 i, n = 0;
+
+	h = gip_xreallocarray(NULL, st->settled.n ? st->settled.n : 1,
+	    sizeof(*h));
+	for (i = 0; i < st->settled.cap; i++)
+		if (st->settled.slot[i].hash != 0)
+			h[n++] = st->settled.slot[i].hash;
+	qsort(h, n, sizeof(*h), cmp_u64);
+	for (i = 0; i < n; i++) {
+		gip_tsv_fields(o, "S");
+		gip_tsv_fieldf(o, "%016llx", (unsigned long long)h[i]);
+		gip_tsv_end_row(o);
+	}
+	free(h);
+}
+
+static void
+split_document(void)
+{
+	gip_errx(GIP_EXIT_TROUBLE, "merge: a document was counted whole in "
+	    "one part and also has records in another (more than --window "
+	    "documents from the part's ends); make the partial states with "
+	    "--window=0");
+}
+
 void
 stats_state_write(struct stats *st, struct gip_out *o)
 {
@@ -226,6 +264,7 @@ stats_state_write(struct stats *st, struct gip_out *o)
 		gip_tsv_end_row(o);
 	}
 	free(se);
+	write_settled(st, o);
 	free(start);
 	free(cnt);
 	free(ve);
@@ -263,6 +302,24 @@ parse_u(const char *p, size_t n, uint64_t *out)
 		if (p[i] < '0' || p[i] > '9')
 			return -1;
 		u = u * 10 + (uint64_t)(p[i] - '0');
+	}
+	*out = u;
+	return 0;
+}
+
+static int
+parse_hex(const char *p, uint64_t *out)
+{
+	uint64_t	 u = 0;
+	int		 i;
+
+	for (i = 0; i < 16; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			u = u << 4 | (uint64_t)(p[i] - '0');
+		else if (p[i] >= 'a' && p[i] <= 'f')
+			u = u << 4 | (uint64_t)(p[i] - 'a' + 10);
+		else
+			return -1;
 	}
 	*out = u;
 	return 0;
@@ -406,6 +463,13 @@ stats_state_line(struct stats *st, char *p, size_t n)
 			goto bad;
 		stats_strtab_get(&st->edges, p, n, &isnew);
 		return 0;
+	case 'S':
+		if (nf != 2 || len[1] != 16 || parse_hex(f[1], &u1) == -1)
+			goto bad;
+		stats_dtab_get(&st->settled, u1, &isnew);
+		if (!isnew)
+			split_document();
+		return 0;
 	case 'P':
 		if (nf < 7 || parse_v(f[nf - 4], len[nf - 4], &v1) ||
 		    parse_u(f[nf - 3], len[nf - 3], &u4) ||
@@ -463,6 +527,11 @@ stats_merge_settle(struct stats *st)
 			break;
 		}
 		g = key_group(t, f, len, 2, nf - 2);
+		/* an edge here, counted whole in another part: lost */
+		klen = gip_tsv_unescape(f[nf - 1], len[nf - 1], f[nf - 1]);
+		if (st->settled.n > 0 && stats_dtab_get(&st->settled,
+		    stats_hash(f[nf - 1], klen), NULL) != NULL)
+			split_document();
 		switch (f[1][0]) {
 		case 'C':
 		case 'D':

@@ -4,10 +4,13 @@
 # parallel, combine the states with --merge, and compare with a single
 # run.  The result is the same, byte for byte; the state of a part
 # carries the reports at its edges (E and P lines) so that they are
-# counted once.  The records come from one gip-tables, so a report's
-# records are together and --window=1 keeps the states small (by
-# default every report of a part is left open, which allows for any
-# interleaving of writers).  Output in stats-partial.out.
+# counted once, and names the reports it counted whole by a hash (S
+# lines), so that the merge fails, rather than count one twice, if one
+# of them has records in another part.  The records come from one
+# gip-tables, so a report's records are together and --window=1 keeps
+# the states smallest (the default leaves 16 reports open at each end;
+# --window=0 all of them, for any interleaving of writers).  Output in
+# stats-partial.out.
 cd "$(dirname "$0")/.." || exit 2
 PATH=${GIP_BIN:-$PWD/bin}:$PATH
 in=tests/fixtures/stats/records.tsv

@@ -257,16 +257,19 @@ row() {
 	ls "$T"/x* | xargs -P3 -n1 sh -c 'gip-stats -p -g year -r substantive "$1" > "$1.st"' sh
 	[ "$(gip-stats -M "$T"/x*.st)" = "$(gip-stats -g year -r substantive "$F/records.tsv")" ]
 	run gip-stats -p -g year -c t3.new.total "$F/records.tsv"
-	[ "${lines[0]}" = "$(printf 'H\tgip-stats\t2\tcells\tyear\tt3.new.total\t')" ]
-	# no --window: every document may go on in another part (E lines)
+	[ "${lines[0]}" = "$(printf 'H\tgip-stats\t3\tcells\tyear\tt3.new.total\t')" ]
+	# the 6 documents are among the first 16 (the default --window):
+	# counted in E lines, left open for other parts
 	[ "${lines[1]}" = "$(printf 'C\t2019\t0\t0\t1\t859\t859\t859')" ]
 	[ "${lines[2]}" = "$(printf 'V\tC\t2019\t859\t1')" ]
-	# every document is left open for other parts
 	# (12 cell counts, 6 of the documents that went in)
 	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 18 ]
-	# --window 1: only the first document and the last are
+	[ "$(printf '%s\n' "$output" | grep -c '^S')" -eq 0 ]
+	# --window 1: only the first document and the last are; the 4
+	# others are counted whole, and named by hash (S lines)
 	run gip-stats -p --window 1 -g year -c t3.new.total "$F/records.tsv"
 	[ "$(printf '%s\n' "$output" | grep -c '^E')" -eq 6 ]
+	[ "$(printf '%s\n' "$output" | grep -c '^S	')" -eq 4 ]
 }
 
 @test "partial states: mixed options, misuse" {
@@ -435,10 +438,30 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	done
 	# every document counted once: 300 in t3.new.total
 	[ "$(gip-stats -c t3.new.total "$T/rr.tsv" | cut -f 4 | tail -1)" = 300 ]
-	# and the split of the interleaved stream merges to the same
+	# the split of the interleaved stream: by default a part leaves
+	# open only the 16 documents at each of its ends, and the merge
+	# fails loudly when a document counted whole in one part has
+	# records in another, never quietly different
 	split -n l/3 "$T/rr.tsv" "$T/part."
-	for p in "$T"/part.*; do gip-stats -p -g year -r all "$p" > "$p.st"; done
+	for p in "$T"/part.a?; do gip-stats -p -g year -r all "$p" > "$p.st"; done
+	grep -q '^S	[0-9a-f]\{16\}$' "$T/part.ab.st"
+	run --separate-stderr gip-stats -M "$T"/part.*.st
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[[ "$stderr" == *"merge: a document was counted whole in one part and also has records in another"*"--window=0"* ]]
+	# --window=0: every document left open, and the merge is exact
+	for p in "$T"/part.a?; do gip-stats -p --window=0 -g year -r all "$p" > "$p.st"; done
 	[ "$(gip-stats -M "$T"/part.*.st)" = "$(gip-stats -g year -r all "$T/seq.tsv")" ]
+	[ -z "$(grep '^S' "$T"/part.*.st)" ]
+	# whole documents per part (one gip-tables each): the default is
+	# exact, with states that do not grow with the documents
+	head -n 750 "$T/seq.tsv" > "$T/w1"
+	tail -n +751 "$T/seq.tsv" > "$T/w2"
+	gip-stats -p -g year -r all "$T/w1" > "$T/w1.st"
+	gip-stats -p -g year -r all "$T/w2" > "$T/w2.st"
+	[ "$(gip-stats -M "$T/w2.st" "$T/w1.st")" = "$(gip-stats -g year -r all "$T/seq.tsv")" ]
+	[ "$(grep -c '^E' "$T/w1.st")" -le 96 ]
+	[ "$(grep -c '^S' "$T/w1.st")" -eq 118 ]
 }
 
 @test "-g year: per year and cell, not one sum of every cell; --pool on request" {
