@@ -250,9 +250,15 @@ spec_init(void)
 			if (!(s[i].tmpl & specs[k].tmpl) ||
 			    strcmp(s[i].table, specs[k].table) != 0)
 				continue;
-			for (r = 0; r < specs[k].nrow; r++)
-				if (strcmp(specs[k].rows[r].row, s[i].row) == 0)
-					break;
+			/* a row's cells follow each other in the schema */
+			if (i > 0 && rowof[k][i - 1] >= 0 &&
+			    strcmp(s[i - 1].row, s[i].row) == 0)
+				r = (size_t)rowof[k][i - 1];
+			else
+				for (r = 0; r < specs[k].nrow; r++)
+					if (strcmp(specs[k].rows[r].row,
+					    s[i].row) == 0)
+						break;
 			if (r == specs[k].nrow)
 				continue;
 			rowof[k][i] = (int)r;

@@ -1,6 +1,7 @@
 /*
  * re.c: the only file that sees PCRE2.  Patterns are compiled once with
- * UTF and UCP and JIT-compiled when the platform allows; subjects are
+ * UTF and UCP, and JIT-compiled, when the platform allows, once they are
+ * used often (see JIT_AFTER); subjects are
  * validated UTF-8 by the caller, so matching skips PCRE2's own check,
  * and a match limit turns pathological backtracking into an error.
  */
@@ -14,8 +15,16 @@ struct gip_re {
 	pcre2_code		*code;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
-	int			 jit;
+	int			 jit;		/* JIT-compiled */
+	unsigned		 uses;		/* matches tried before */
 };
+
+/*
+ * JIT compiling costs more than a small report's matches (a third of
+ * gip-tables' instructions on one report): a pattern is JIT-compiled
+ * only once it has been tried this many times.
+ */
+#define JIT_AFTER	256
 
 struct gip_re *
 gip_re_compile(const char *pattern, unsigned flags)
@@ -38,7 +47,6 @@ gip_re_compile(const char *pattern, unsigned flags)
 		gip_errx(GIP_EXIT_TROUBLE, "pattern error at offset %zu: %s: %s",
 		    (size_t)off, (const char *)msg, pattern);
 	}
-	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	re->mc = pcre2_match_context_create(NULL);
 	if (re->md == NULL || re->mc == NULL)
@@ -55,6 +63,8 @@ gip_re_match(struct gip_re *re, const char *subj, size_t len, size_t start,
 	PCRE2_SIZE	*v;
 	int		 rc, i;
 
+	if (!re->jit && re->uses < JIT_AFTER && ++re->uses == JIT_AFTER)
+		re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	if (re->jit)
 		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)subj, len, start, 0,
 		    re->md, re->mc);
