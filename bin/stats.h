@@ -228,6 +228,8 @@ struct stats {
 	FILE		*spill;		/* dormant documents' states */
 	int		 spillidx;	/* their offsets, by serial */
 	uint64_t	 spillend;	/* bytes written to it */
+	int		 settling;	/* at the end: no counter sets read */
+	char		*spillio;	/* its stdio buffer */
 	struct gip_buf	 spillbuf;
 	struct stats_buffered *later;	/* findings waiting for records */
 	size_t		 nlater, latercap;

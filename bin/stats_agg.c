@@ -292,6 +292,9 @@ spill_open(struct stats *st)
 {
 	if ((st->spill = fdopen(tmp_fd(), "w+")) == NULL)
 		gip_err(GIP_EXIT_TROUBLE, "spill file");
+	/* a write per MB, not per document (a few KB each) */
+	st->spillio = gip_xmalloc((size_t)1 << 20);
+	setvbuf(st->spill, st->spillio, _IOFBF, (size_t)1 << 20);
 	st->spillidx = tmp_fd();
 }
 
@@ -333,7 +336,8 @@ spill_doc(struct stats *st, struct stats_open *o)
 	struct stats_doc *d = stats_dtab_get(&st->docs, o->hash, NULL);
 	struct spill_head h;
 	struct gip_buf	*b = &st->spillbuf;
-	size_t		 i;
+	uint64_t	*set;
+	size_t		 i, k;
 
 	if (st->spill == NULL)
 		spill_open(st);
@@ -343,9 +347,12 @@ spill_doc(struct stats *st, struct stats_open *o)
 	gip_buf_reset(b);
 	gip_buf_add(b, &h, sizeof(h));
 	gip_buf_add(b, o->ops, (size_t)st->conf->nratio * sizeof(*o->ops));
-	for (i = 0; i < o->setcap; i++)
+	gip_buf_grow(b, o->setn * sizeof(*o->set));
+	set = (uint64_t *)(void *)(b->p + b->len);
+	for (i = 0, k = 0; i < o->setcap; i++)
 		if (o->set[i] != 0)
-			gip_buf_add(b, &o->set[i], sizeof(o->set[i]));
+			memcpy(&set[k++], &o->set[i], sizeof(*set));
+	b->len += k * sizeof(*set);
 	gip_buf_add(b, o->id, h.idlen);
 	if (fwrite(b->p, 1, b->len, st->spill) != b->len)
 		gip_err(GIP_EXIT_TROUBLE, "spill file");
@@ -387,6 +394,10 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 	if (n > 0)
 		spill_read(st, o->ops, n, off);
 	off += n;
+	o->flags = h.flags;
+	d->info &= ~(uint32_t)DOC_SPILLED;
+	if (st->settling)
+		return;
 	gip_buf_reset(&st->spillbuf);
 	gip_buf_grow(&st->spillbuf, (size_t)h.setn * sizeof(cid));
 	spill_read(st, st->spillbuf.p, (size_t)h.setn * sizeof(cid), off);
@@ -395,8 +406,6 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 		    sizeof(cid));
 		set_add(o, cid - 1);
 	}
-	o->flags = h.flags;
-	d->info &= ~(uint32_t)DOC_SPILLED;
 }
 
 /* The name of a dormant document, from its state, into st->key. */
@@ -923,6 +932,7 @@ stats_finish(struct stats *st)
 	struct stats_group *g;
 	char		*name;
 	size_t		 i;
+	int		 isnew;
 
 	for (i = 0; i < st->nlater; i++) {
 		b = &st->later[i];
@@ -954,10 +964,21 @@ stats_finish(struct stats *st)
 	for (i = 0; st->head != NULL; i++)
 		close_doc(st, st->head, !st->partial || st->edgewin == 0 ||
 		    i < st->edgewin);
+	/*
+	 * The dormant documents: only their ratio operands are needed to
+	 * settle them, unless their counts become E lines (--window=0).
+	 */
+	st->settling = !st->partial || st->edgewin != 0;
 	for (i = 0; st->spill != NULL && i < st->docs.cap; i++) {
 		d = &st->docs.slot[i];
 		if (d->hash == 0 || !(d->info & DOC_SPILLED))
 			continue;
+		/* nothing of its state is needed: only a partial's S line */
+		if (st->settling && st->conf->view != VIEW_RATIOS) {
+			if (st->partial && d->serial > st->edgewin)
+				stats_dtab_get(&st->settled, d->hash, &isnew);
+			continue;
+		}
 		spill_name(st, d);
 		name = gip_xstrdup(st->key.p);
 		close_doc(st, open_doc(st, d, name), !st->partial ||
@@ -1045,6 +1066,7 @@ stats_free(struct stats *st)
 	gip_buf_free(&st->spillbuf);
 	if (st->spill != NULL) {
 		fclose(st->spill);
+		free(st->spillio);
 		close(st->spillidx);
 	}
 }
