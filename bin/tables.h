@@ -153,6 +153,7 @@ const struct tabspec *tb_spec(const char *, unsigned);
 size_t	 tb_width(const struct tabspec *, size_t);
 int	 tb_row_of(const struct tabspec *, const struct gip_cell *);
 const char *tb_cell_keys(const struct gip_cell *);
+void	 tb_rec_cell(struct tb_rec *, const struct gip_cell *);
 void	 tb_emit_missing(struct tb_doc *, const struct gip_cell *,
 	    const char *, unsigned long);
 

@@ -294,6 +294,15 @@ tb_row_of(const struct tabspec *sp, const struct gip_cell *sc)
 	return rowof[sp - specs][sc - schema0];
 }
 
+/* A record of schema cell sc, its keys made once. */
+void
+tb_rec_cell(struct tb_rec *rec, const struct gip_cell *sc)
+{
+	const char	*keys = tb_cell_keys(sc);
+
+	tb_rec_init(rec, sc->table, sc->row, sc->col, &keys);
+}
+
 /* The record keys of schema cell sc, made once. */
 const char *
 tb_cell_keys(const struct gip_cell *sc)
@@ -643,11 +652,7 @@ emit_value(struct tb_doc *d, const struct gip_cell *sc, size_t ci)
 	const char	*v;
 	size_t		 i;
 
-	memset(&rec, 0, sizeof(rec));
-	rec.table = sc->table;
-	rec.row = sc->row;
-	rec.col = sc->col;
-	rec.keys = keystr[sc - schema0];
+	tb_rec_cell(&rec, sc);
 	rec.roff = c->roff;
 	rec.rlen = c->rlen;
 	rec.rbuf = TBR_TEXT;
@@ -698,11 +703,7 @@ emit_blank(struct tb_doc *d, const struct gip_cell *sc,
 	struct tb_rec	 rec;
 	size_t		 j;
 
-	memset(&rec, 0, sizeof(rec));
-	rec.table = sc->table;
-	rec.row = sc->row;
-	rec.col = sc->col;
-	rec.keys = keystr[sc - schema0];
+	tb_rec_cell(&rec, sc);
 	rec.status = TBS_BLANK;
 	rec.rbuf = TBR_TEXT;
 	for (j = 0; j < rr->nval && rr->v[j] == SIZE_MAX; j++)
@@ -717,11 +718,7 @@ tb_emit_missing(struct tb_doc *d, const struct gip_cell *sc, const char *why,
 {
 	struct tb_rec	 rec;
 
-	memset(&rec, 0, sizeof(rec));
-	rec.table = sc->table;
-	rec.row = sc->row;
-	rec.col = sc->col;
-	rec.keys = tb_cell_keys(sc);
+	tb_rec_cell(&rec, sc);
 	rec.status = TBS_MISSING;
 	rec.rbuf = TBR_MSG;
 	rec.roff = tb_msg(d, "%s", why);

@@ -572,11 +572,7 @@ emit_num(struct tb_doc *d, const struct gline *g, const struct gip_cell *sc,
 	struct tb_rec	 rec;
 	size_t		 a = rd->b[j], b = rd->b[j + 1], na, nb;
 
-	memset(&rec, 0, sizeof(rec));
-	rec.table = sc->table;
-	rec.row = sc->row;
-	rec.col = sc->col;
-	rec.keys = tb_cell_keys(sc);
+	tb_rec_cell(&rec, sc);
 	rec.status = TBS_NUM;
 	rec.rbuf = TBR_TEXT;
 	rec.voff = d->vals.len;
@@ -667,6 +663,30 @@ emit_t4(struct tb_doc *d, const struct gline *g, const struct grow *gr)
 	}
 }
 
+/*
+ * Table 二 or 三 of the line, its rows between from and lim: written, if
+ * found, with a reason for each cell not read.
+ */
+static int
+glued_grid(struct tb_doc *d, const struct gline *g, const char *table,
+    unsigned tmpl, size_t from, size_t lim)
+{
+	struct gtab	 gt;
+	size_t		 r;
+	int		 found;
+
+	memset(&gt, 0, sizeof(gt));
+	gt.sp = tb_spec(table, tmpl);
+	read_rows(d, g, &gt, from, lim);
+	found = gt.located >= gt.sp->minrows;
+	if (found)
+		emit(d, g, &gt, tmpl, lim == g->n.len &&
+		    g->n.len - gt.endpos < 3 * LABEL_GAP);
+	for (r = 0; r < gt.sp->nrow; r++)
+		free(gt.r[r].rd);
+	return found;
+}
+
 static size_t
 first_of(const struct gline *g, const char *const *w, size_t from,
     size_t lim)
@@ -710,9 +730,9 @@ tb_glued(struct tb_doc *d, int need)
 	static const char *const a4[] = { "尚未审结", NULL };
 	static struct gline g;	/* kept for the next table's call */
 	struct gtab	 gt;
-	size_t		 li, c, p2, p3, p4, lim, r;
+	size_t		 li, c, p2, p3, p4;
 	unsigned	 tmpl;
-	int		 got = 0, cut;
+	int		 got = 0;
 
 	for (li = 0; li < d->nline && (need & ~got) != 0; li++) {
 		const struct tb_line *l = &d->lines[li];
@@ -737,34 +757,14 @@ tb_glued(struct tb_doc *d, int need)
 		if ((p3 = first_of(&g, a3, 0, g.n.len)) == SIZE_MAX)
 			p3 = first_of(&g, a3b, 0, g.n.len);
 		p4 = first_of(&g, a4, p3 == SIZE_MAX ? 0 : p3, g.n.len);
-		if ((need & 1) && !(got & 1) && p2 != SIZE_MAX) {
-			memset(&gt, 0, sizeof(gt));
-			gt.sp = tb_spec("t2", tmpl);
-			lim = p3 != SIZE_MAX && p3 > p2 ? p3 : g.n.len;
-			read_rows(d, &g, &gt, p2, lim);
-			if (gt.located >= gt.sp->minrows) {
-				cut = lim == g.n.len &&
-				    g.n.len - gt.endpos < 3 * LABEL_GAP;
-				emit(d, &g, &gt, tmpl, cut);
-				got |= 1;
-			}
-			for (r = 0; r < gt.sp->nrow; r++)
-				free(gt.r[r].rd);
-		}
-		if ((need & 2) && !(got & 2) && p3 != SIZE_MAX) {
-			memset(&gt, 0, sizeof(gt));
-			gt.sp = tb_spec("t3", tmpl);
-			lim = p4 != SIZE_MAX ? p4 : g.n.len;
-			read_rows(d, &g, &gt, p3, lim);
-			if (gt.located >= gt.sp->minrows) {
-				cut = lim == g.n.len &&
-				    g.n.len - gt.endpos < 3 * LABEL_GAP;
-				emit(d, &g, &gt, tmpl, cut);
-				got |= 2;
-			}
-			for (r = 0; r < gt.sp->nrow; r++)
-				free(gt.r[r].rd);
-		}
+		if ((need & 1) && !(got & 1) && p2 != SIZE_MAX &&
+		    glued_grid(d, &g, "t2", tmpl, p2,
+		    p3 != SIZE_MAX && p3 > p2 ? p3 : g.n.len))
+			got |= 1;
+		if ((need & 2) && !(got & 2) && p3 != SIZE_MAX &&
+		    glued_grid(d, &g, "t3", tmpl, p3,
+		    p4 != SIZE_MAX ? p4 : g.n.len))
+			got |= 2;
 		if ((need & 4) && !(got & 4) && p4 != SIZE_MAX) {
 			/* one run of fifteen after the header's words */
 			memset(&gt, 0, sizeof(gt));

@@ -23,3 +23,9 @@ han_count() {
 GIP_TESTPROGS="${GIP_TESTPROGS:-$REPO/build/tests}"
 export GIP_LIBTEST="$GIP_TESTPROGS/libtest"
 export GIP_GENCORPUS="$GIP_TESTPROGS/gencorpus"
+
+# cell TABLE ROW COL: "value status raw" of a gip-tables record in $output
+cell() {
+	printf '%s\n' "$output" | awk -F'\t' -v t="$1" -v r="$2" -v c="$3" \
+	    '$5 == t && $6 == r && $7 == c { print $8 " " $9 " " $10 }'
+}

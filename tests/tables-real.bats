@@ -10,12 +10,6 @@ load helpers
 TF="$FIXTURES/tables"
 REAL="$REPO/../shared/realworld"
 
-# cell_of TABLE ROW COL: "value status raw" of a record in $output
-cell_of() {
-	printf '%s\n' "$output" | awk -F'\t' -v t="$1" -v r="$2" -v c="$3" \
-	    '$5 == t && $6 == r && $7 == c { print $8 " " $9 " " $10 }'
-}
-
 # real_fixture NAME: the table records of NAME.txt are NAME.tsv
 real_fixture() {
 	cd "$TF"
@@ -63,29 +57,29 @@ real_fixture() {
 	printf '行政许可 | 12' >>"$BATS_TEST_TMPDIR/a.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/a.txt"
 	[ "$status" -eq 1 ]
-	[ "$(cell_of t2 license decisions)" = " missing truncated" ]
-	[ "$(cell_of t2 norm valid)" = "42 num 42" ]
+	[ "$(cell t2 license decisions)" = " missing truncated" ]
+	[ "$(cell t2 norm valid)" = "42 num 42" ]
 	# a 总计 of 10 cut to "1" no longer adds up
 	head -23 "$TF/real-pipe-rows.txt" >"$BATS_TEST_TMPDIR/b.txt"
 	printf '二、上年结转政府信息公开申请数量 | 6 | 1 | 0 | 0 | 3 | 0 | 1' >>"$BATS_TEST_TMPDIR/b.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
-	[ "$(cell_of t3 carry_in total)" = " missing truncated" ]
-	[ "$(cell_of t3 new total)" = "75 num 75" ]
+	[ "$(cell t3 carry_in total)" = " missing truncated" ]
+	[ "$(cell t3 new total)" = "75 num 75" ]
 	# a closing pipe says the cell is whole (gip-check says it is wrong)
 	printf ' |' >>"$BATS_TEST_TMPDIR/b.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
-	[ "$(cell_of t3 carry_in total)" = "1 num 1" ]
+	[ "$(cell t3 carry_in total)" = "1 num 1" ]
 	# a 总计 that adds up vouches for itself
 	head -23 "$TF/real-pipe-rows.txt" >"$BATS_TEST_TMPDIR/b.txt"
 	printf '二、上年结转政府信息公开申请数量 | 6 | 1 | 0 | 0 | 1 | 0 | 8' >>"$BATS_TEST_TMPDIR/b.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/b.txt"
-	[ "$(cell_of t3 carry_in total)" = "8 num 8" ]
+	[ "$(cell t3 carry_in total)" = "8 num 8" ]
 	# glued cells: the run the text ends in
 	awk '{ i = index($0, "行政许可2629"); if (i) { print substr($0, 1, i - 1) "行政许可26"; exit } print }' \
 	    "$TF/real-glued.txt" >"$BATS_TEST_TMPDIR/c.txt"
 	run --separate-stderr gip-tables "$BATS_TEST_TMPDIR/c.txt"
-	[ "$(cell_of t2 license decisions)" = " missing truncated" ]
-	[ "$(cell_of t2 reg made)" = "0 num 0" ]
+	[ "$(cell t2 license decisions)" = " missing truncated" ]
+	[ "$(cell t2 reg made)" = "0 num 0" ]
 }
 
 @test "tables-real: cells glued together read where the sums leave one reading (flat105)" {

@@ -7,12 +7,6 @@ load helpers
 
 TF="$FIXTURES/tables"
 
-# cell TABLE ROW COL: "value status raw" of a record in $output
-cell() {
-	printf '%s\n' "$output" | awk -F'\t' -v t="$1" -v r="$2" -v c="$3" \
-	    '$5 == t && $6 == r && $7 == c { print $8 " " $9 " " $10 }'
-}
-
 # the fixtures' .tsv hold the cells and facts; the doc status records
 # every document ends with are tested on their own below
 fixture() {
