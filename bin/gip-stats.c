@@ -19,6 +19,7 @@
 #define OPT_WINDOW	0x201
 #define OPT_POOL	0x202
 #define OPT_NO_HEADER	0x203
+#define OPT_LABELS	0x204
 
 struct run {
 	struct stats	 st;
@@ -56,6 +57,7 @@ static const struct option longopts[] = {
 	{ "window", required_argument, NULL, OPT_WINDOW },
 	{ "list-ratios", no_argument, NULL, OPT_LIST_RATIOS },
 	{ "pool", no_argument, NULL, OPT_POOL },
+	{ "labels", no_argument, NULL, OPT_LABELS },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
 };
@@ -94,6 +96,7 @@ static const struct gip_tool tool = {
 	"      --window=NDOCS    settle a document when NDOCS others followed"
 	" it;\n                        its later records are an error"
 	" (default: exact)\n"
+	"      --labels          row_label and col_label beside row and col\n"
 	"      --list-ratios     the named ratios and their formulas\n"
 	"      --pool            with -g and no table,row,col: add the"
 	" selected cells\n                        together\n"
@@ -198,6 +201,10 @@ main(int argc, char *argv[])
 		case OPT_POOL:
 			run.conf.pool = 1;
 			shaping = 1;
+			break;
+		case OPT_LABELS:
+			/* output only: also with --merge */
+			run.conf.labels = 1;
 			break;
 		default:
 			usage();

@@ -177,6 +177,7 @@ struct stats_conf {
 	int		 lenient;	/* --merge: unknown dims are map fields */
 	int		 pool;		/* --pool: -g without cell dims adds
 					   the selected cells together */
+	int		 labels;	/* --labels: row_label, col_label */
 	char		**owned;	/* their names */
 	int		 nowned;
 };

@@ -99,6 +99,43 @@ ot_key(struct otab *t, const struct stats_group *g, int nfield)
 	t->nrow++;
 }
 
+/* Field k of a group's key (keys of cells need no unescaping). */
+static char *
+key_field(const struct stats_group *g, int k)
+{
+	size_t	 i, start = 0;
+
+	for (i = 0; i <= g->keylen; i++)
+		if (i == g->keylen || g->key[i] == '\t') {
+			if (k-- == 0)
+				return gip_xstrndup(g->key + start, i - start);
+			start = i + 1;
+		}
+	return gip_xstrdup("");
+}
+
+/* --labels: row_label and col_label of the table, row, col dims. */
+static void
+ot_labels(struct otab *t, const struct stats_group *g, const int *lab)
+{
+	const struct gip_cell *s;
+	const char	*l;
+	char		*f[3];
+	int		 k;
+
+	for (k = 0; k < 3; k++)
+		f[k] = lab[k] >= 0 ? key_field(g, lab[k]) : NULL;
+	s = gip_schema_labels(NULL, f[0], f[1], f[2]);
+	for (k = 1; k < 3; k++) {
+		if (lab[k] < 0)
+			continue;
+		l = s == NULL ? "" : k == 1 ? s->row_label : s->col_label;
+		ot_cell(t, l, strlen(l), 0);
+	}
+	for (k = 0; k < 3; k++)
+		free(f[k]);
+}
+
 /*
  * The value at 0-based rank k of a sorted multiset of (value, count)
  * pairs.
@@ -192,7 +229,7 @@ build(struct stats *st, struct otab *t)
 	size_t		 nve, i, j, ncols, *start, *cnt;
 	char		 kind;
 	int64_t		 x;
-	int		 k;
+	int		 k, nk, nlab, lab[3];
 
 	memset(&b, 0, sizeof(b));
 	switch (c->view) {
@@ -221,16 +258,33 @@ build(struct stats *st, struct otab *t)
 		kind = 'F';
 		break;
 	}
-	t->nkey = c->ndim + (c->view == VIEW_RATIOS ? 1 :
+	nk = c->ndim + (c->view == VIEW_RATIOS ? 1 :
 	    c->view == VIEW_FINDINGS ? 2 : 0);
-	t->ncol = c->ndim + (int)ncols;
+	/* --labels: the template's wording of the row and column dims */
+	for (k = 0; k < 3; k++)
+		lab[k] = -1;
+	for (k = 0, nlab = 0; c->labels && k < c->ndim; k++) {
+		if (c->dims[k].kind == DIM_TABLE)
+			lab[0] = k;
+		else if (c->dims[k].kind == DIM_ROW)
+			lab[1] = k, nlab++;
+		else if (c->dims[k].kind == DIM_COLUMN)
+			lab[2] = k, nlab++;
+	}
+	t->nkey = nk + nlab;
+	t->ncol = c->ndim + nlab + (int)ncols;
 	t->names = gip_xcalloc((size_t)t->ncol, sizeof(*t->names));
 	t->numeric = gip_xcalloc((size_t)t->ncol, sizeof(*t->numeric));
 	for (k = 0; k < c->ndim; k++)
 		t->names[k] = c->dims[k].name;
+	k = c->ndim;
+	if (lab[1] >= 0)
+		t->names[k++] = "row_label";
+	if (lab[2] >= 0)
+		t->names[k++] = "col_label";
 	for (i = 0; i < ncols; i++) {
-		t->names[c->ndim + (int)i] = cols[i];
-		t->numeric[c->ndim + (int)i] = c->ndim + (int)i >= t->nkey;
+		t->names[k + (int)i] = cols[i];
+		t->numeric[k + (int)i] = k + (int)i >= t->nkey;
 	}
 
 	ve = stats_vtab_sorted(&st->vt, &nve);
@@ -245,7 +299,9 @@ build(struct stats *st, struct otab *t)
 	v = stats_gtab_sorted(gt);
 	for (j = 0; j < gt->n; j++) {
 		g = v[j];
-		ot_key(t, g, t->nkey);
+		ot_key(t, g, nk);
+		if (nlab > 0)
+			ot_labels(t, g, lab);
 		switch (c->view) {
 		case VIEW_CELLS:
 			/*

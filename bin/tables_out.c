@@ -87,31 +87,6 @@ field_opt(struct gip_out *o, const char *s)
 /* --labels: the template's wording beside the keys (lib/schema.c) */
 int tb_labels;
 
-/*
- * The schema cell of a key, for its labels: in the document's template,
- * else in any; a prose fact has the labels of the cell it states (narr
- * new total: t3 new total), if any.
- */
-static const struct gip_cell *
-labels_of(const char *tmpl, const char *table, const char *row,
-    const char *col)
-{
-	static const char *const grids[] = { "t3", "t2", "t4" };
-	const struct gip_cell *s;
-	unsigned	 tm = gip_schema_tmpl(tmpl);
-	size_t		 i;
-
-	if (strcmp(table, "narr") == 0) {
-		for (i = 0; i < 3; i++)
-			if ((s = labels_of(tmpl, grids[i], row, col)) != NULL)
-				return s;
-		return NULL;
-	}
-	if (tm != 0 && (s = gip_schema_find(tm, table, row, col)) != NULL)
-		return s;
-	return gip_schema_find(GIP_T2021 | GIP_T2019, table, row, col);
-}
-
 static const char *
 row_label(const struct gip_cell *s)
 {
@@ -198,7 +173,8 @@ tb_out_tsv(struct gip_out *o, const struct tb_doc *d)
 			num[--k] = (char)('0' + v % 10);
 		gip_buf_add(&line, num + k, sizeof(num) - k);
 		if (tb_labels) {
-			s = labels_of(d->tmplname, r->table, r->row, r->col);
+			s = gip_schema_labels(d->tmplname, r->table, r->row,
+			    r->col);
 			gip_buf_addc(&line, '\t');
 			gip_tsv_escape(&line, row_label(s),
 			    strlen(row_label(s)));
@@ -271,7 +247,8 @@ tb_out_json(struct gip_out *o, const struct tb_doc *d)
 		else
 			gip_out_puts(o, "null");
 		if (tb_labels) {
-			s = labels_of(d->tmplname, r->table, r->row, r->col);
+			s = gip_schema_labels(d->tmplname, r->table, r->row,
+			    r->col);
 			gip_out_puts(o, ",\"row_label\":");
 			json_opt(o, row_label(s));
 			gip_out_puts(o, ",\"col_label\":");
@@ -358,7 +335,7 @@ tb_out_wide_header(struct gip_out *o)
 		for (i = 0; i < 3; i++)
 			gip_tsv_fields(o, "");
 		for (i = 0; i < nwcol; i++) {
-			s = labels_of(NULL, wcols[i].table, wcols[i].row,
+			s = gip_schema_labels(NULL, wcols[i].table, wcols[i].row,
 			    wcols[i].col);
 			gip_tsv_fields(o, k == 0 ? row_label(s) : col_label(s));
 		}

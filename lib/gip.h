@@ -365,6 +365,9 @@ const struct gip_cell *gip_schema_find(unsigned, const char *, const char *,
 	    const char *);
 /* "2021" -> GIP_T2021, "2019" -> GIP_T2019, else 0 */
 unsigned gip_schema_tmpl(const char *);
+/* the cell whose labels a key has (NULL keys match any; narr: its cell) */
+const struct gip_cell *gip_schema_labels(const char *, const char *,
+	    const char *, const char *);
 /* the keys (row, col) of the prose facts and of the status records */
 #define GIP_NNARR	20
 #define GIP_NDOC	4

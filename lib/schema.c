@@ -226,6 +226,41 @@ gip_schema_find(unsigned tmpl, const char *table, const char *row,
 	return NULL;
 }
 
+/*
+ * The cell whose labels a key has (--labels of gip-tables and
+ * gip-stats): in template tmpl (a name; NULL: any), else in any; a
+ * NULL table, row or col matches every one.  A prose fact (narr) has
+ * the labels of the cell it states, if any.
+ */
+const struct gip_cell *
+gip_schema_labels(const char *tmpl, const char *table, const char *row,
+    const char *col)
+{
+	static const char *const grids[] = { "t3", "t2", "t4" };
+	const struct gip_cell *s;
+	unsigned	 tm = gip_schema_tmpl(tmpl), m;
+	size_t		 i;
+	int		 pass;
+
+	if (table != NULL && strcmp(table, "narr") == 0) {
+		for (i = 0; i < 3; i++)
+			if ((s = gip_schema_labels(tmpl, grids[i], row, col)) !=
+			    NULL)
+				return s;
+		return NULL;
+	}
+	for (pass = tm != 0 ? 0 : 1; pass < 2; pass++) {
+		m = pass == 0 ? tm : GIP_T2021 | GIP_T2019;
+		for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
+			if ((cells[i].tmpl & m) != 0 &&
+			    (table == NULL || strcmp(cells[i].table, table) == 0) &&
+			    (row == NULL || strcmp(cells[i].row, row) == 0) &&
+			    (col == NULL || strcmp(cells[i].col, col) == 0))
+				return &cells[i];
+	}
+	return NULL;
+}
+
 unsigned
 gip_schema_tmpl(const char *s)
 {

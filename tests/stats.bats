@@ -526,3 +526,19 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	run gip-check -r year "$T/s.tsv"
 	[ -z "$output" ]
 }
+
+@test "--labels: row_label and col_label beside row and col, in TSV, JSON and --pretty, after a merge too" {
+	run gip-stats --labels -c t3.new.total,t4.review.correct "$F/records.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "$(printf 'table\trow\tcol\trow_label\tcol_label\tdocs\tcovered\tvalues\tsum\tmean\tmin\tmax\tmedian\tp90')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "t4"' | cut -f 1-5)" = "$(printf 't4\treview\tcorrect\t行政复议\t结果纠正')" ]
+	# the figures are those without --labels
+	[ "$(printf '%s\n' "$output" | cut -f 1-3,6-)" = "$(gip-stats -c t3.new.total,t4.review.correct "$F/records.tsv")" ]
+	run gip-stats --labels -j -g year,row -c 't3.*.total' "$F/records.tsv"
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.row == "carry_out") | .row_label' | sort -u)" = "四、结转下年度继续办理" ]
+	[ "$(printf '%s\n' "$output" | jq -r 'has("col_label")' | sort -u)" = false ]
+	gip-stats -p -c t3.new.total "$F/records.tsv" > "$T/l.st"
+	run gip-stats -M --labels -P "$T/l.st"
+	[[ "${lines[0]}" == "table  row  col    row_label"*"col_label  docs"* ]]
+	[[ "${lines[1]}" == *"一、本年新收政府信息公开申请数量  总计"* ]]
+}
