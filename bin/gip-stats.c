@@ -20,6 +20,8 @@
 #define OPT_POOL	0x202
 #define OPT_NO_HEADER	0x203
 #define OPT_LABELS	0x204
+#define OPT_CSV		0x205
+#define OPT_BOM		0x206
 
 struct run {
 	struct stats	 st;
@@ -58,6 +60,8 @@ static const struct option longopts[] = {
 	{ "list-ratios", no_argument, NULL, OPT_LIST_RATIOS },
 	{ "pool", no_argument, NULL, OPT_POOL },
 	{ "labels", no_argument, NULL, OPT_LABELS },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	GIP_LONGOPTS_STD,
 	{ NULL, 0, NULL, 0 }
 };
@@ -97,6 +101,9 @@ static const struct gip_tool tool = {
 	" it;\n                        its later records are an error"
 	" (default: exact)\n"
 	"      --labels          row_label and col_label beside row and col\n"
+	"      --csv             CSV (RFC 4180) instead of TSV, for"
+	" spreadsheets\n"
+	"      --bom             a UTF-8 byte order mark first (for Excel)\n"
 	"      --list-ratios     the named ratios and their formulas\n"
 	"      --pool            with -g and no table,row,col: add the"
 	" selected cells\n                        together\n"
@@ -125,6 +132,7 @@ main(int argc, char *argv[])
 	size_t		 window = STATS_NOWINDOW;
 	int		 c, rv, noheader = 0, partial = 0, merge = 0;
 	int		 nfmt = 0, shaping = 0, list = 0, docs = 0;
+	int		 csv = 0, bom = 0;
 
 	gip_setprogname(argv[0]);
 	memset(&run, 0, sizeof(run));
@@ -206,6 +214,12 @@ main(int argc, char *argv[])
 			/* output only: also with --merge */
 			run.conf.labels = 1;
 			break;
+		case OPT_CSV:
+			csv = 1;
+			break;
+		case OPT_BOM:
+			bom = 1;
+			break;
 		default:
 			usage();
 		}
@@ -223,9 +237,17 @@ main(int argc, char *argv[])
 		    "tables");
 		usage();
 	}
+	if ((csv || bom) && (fmt != FMT_TSV || partial)) {
+		gip_warnx("--csv and --bom are for the TSV table");
+		usage();
+	}
 	if (docs)
 		run.conf.view = VIEW_DOCS;
 	gip_out_init(&out, STDOUT_FILENO);
+	out.csv = csv;
+	/* Excel reads BOM-less UTF-8 as the local code page */
+	if (bom)
+		gip_out_puts(&out, "\xef\xbb\xbf");
 	if (list) {
 		stats_list_ratios(&out);
 		return gip_out_close(&out) == -1 ? GIP_EXIT_TROUBLE :

@@ -361,6 +361,15 @@ build(struct stats *st, struct otab *t)
 static void
 raw_field(struct gip_out *o, const char *p, size_t n)
 {
+	static struct gip_buf	 b;
+
+	/* CSV: the text unescaped, then quoted as RFC 4180 wants */
+	if (o->csv) {
+		gip_buf_reset(&b);
+		gip_buf_grow(&b, n + 1);
+		gip_tsv_field(o, b.p, gip_tsv_unescape(p, n, b.p));
+		return;
+	}
 	if (o->nfield++ > 0)
 		gip_out_putc(o, '\t');
 	gip_out_write(o, p, n);

@@ -542,3 +542,16 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	[[ "${lines[0]}" == "table  row  col    row_label"*"col_label  docs"* ]]
 	[[ "${lines[1]}" == *"一、本年新收政府信息公开申请数量  总计"* ]]
 }
+
+@test "--csv and --bom: the table for spreadsheets (RFC 4180)" {
+	printf 'a.txt\t某局, 东\t2022\t2021\tt3\tnew\ttotal\t5\tnum\t5\t1\nb.txt\t"X"局\t2022\t2021\tt3\tnew\ttotal\t7\tnum\t7\t1\n' > "$T/q.tsv"
+	gip-stats --csv --bom -g agency -c t3.new.total "$T/q.tsv" > "$T/q.csv"
+	[ "$(head -c 3 "$T/q.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]
+	[ "$(tail -c +4 "$T/q.csv")" = "$(printf 'agency,docs,covered,values,sum,mean,min,max,median,p90\r\n"""X""局",1,1,1,7,7,7,7,7,7\r\n"某局, 东",1,1,1,5,5,5,5,5,5\r')" ]
+	# the same numbers as the TSV
+	[ "$(tail -n +2 "$T/q.csv" | tr -d '\r' | sed 's/^"[^,]*局",//; s/^"某局, 东",//' | tr , '\t')" = "$(gip-stats --no-header -g agency -c t3.new.total "$T/q.tsv" | cut -f 2-)" ]
+	run --separate-stderr gip-stats --csv -p "$T/q.tsv"
+	[ "$status" -eq 2 ]
+	run --separate-stderr gip-stats --bom -j "$T/q.tsv"
+	[ "$status" -eq 2 ]
+}
