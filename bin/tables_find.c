@@ -853,6 +853,29 @@ run_has(const struct tb_doc *d, size_t a, size_t b, const char *w)
 	return 0;
 }
 
+/*
+ * Values after the text at cell k, before any more text: the text
+ * stands among a table's values (a page's header or footer), so where
+ * they stop is not known.
+ */
+static int
+more_after(const struct tb_doc *d, size_t k)
+{
+	size_t	 i, ntext = 0;
+
+	for (i = k; i < d->ncell && ntext <= 2; i++) {
+		if (d->cells[i].kind == TB_TEXT) {
+			if (d->cells[i].flags & TBF_PROSE)
+				return 0;
+			ntext++;
+			continue;
+		}
+		if (d->cells[i].flags & TBF_CAND)
+			return ntext > 0;
+	}
+	return 0;
+}
+
 /* Table 四: a header run, then 15 values in template order. */
 static int
 find_t4(struct tb_doc *d)
@@ -888,6 +911,7 @@ find_t4(struct tb_doc *d)
 		rr.keycell = a;
 		{
 			size_t	 v[64], m = 0, lastline = 0;
+			int	 perline = 1;
 
 			for (k = b; k < d->ncell; k++) {
 				c = &d->cells[k];
@@ -900,7 +924,10 @@ find_t4(struct tb_doc *d)
 				}
 				if (!(c->flags & TBF_CAND))
 					continue;
-				if (m >= 15 && c->line != lastline)
+				/* one value a line: they end at the next text */
+				if (m > 0 && c->line == lastline)
+					perline = 0;
+				if (m >= 15 && c->line != lastline && !perline)
 					break;
 				if (m == 0 && c->line - d->cells[b - 1].line >
 				    PRE_LINES)
@@ -911,8 +938,18 @@ find_t4(struct tb_doc *d)
 				lastline = c->line;
 			}
 			rr.found = 1;
+			/*
+			 * a stray number among values one a line (a page's)
+			 * makes too many: where it stands no sum can tell
+			 */
 			/* one row: no other to vouch for a position */
 			tb_trim_place(d, &rr, v, m, -1);
+			/* values one a line go on past a line of text */
+			if (rr.ok && perline && more_after(d, k) &&
+			    !tb_adds_up(d, &rr)) {
+				rr.ok = 0;
+				rr.why = "values on both sides of a line of text";
+			}
 			if (m == 0)
 				rr.why = "no values after the header";
 			if (rr.ok && row_cut(d, &rr)) {

@@ -699,8 +699,7 @@ lex_line(struct tb_doc *d, size_t li)
 			if (fl == 1) {
 				c = new_cell(d, li, p, 0);
 				c->kind = TB_EMPTY;
-				c->flags |= TBF_LONE | TBF_CAND | TBF_LEADE |
-				    TBF_TRAILE;
+				c->flags |= TBF_LONE | TBF_CAND;
 				return;
 			}
 		}

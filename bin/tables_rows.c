@@ -136,6 +136,16 @@ tb_collect(const struct tb_doc *d, struct rowres *rr, size_t bound, long hpos,
 	}
 	if (sub >= 0 && with_subtotal(d, rr, v, n, hpos, sub))
 		return;
+	/*
+	 * A row left blank in a table of a cell a line, with one "|" more
+	 * than its cells (006.txt): blank whichever they are.  A "|" beside
+	 * a value is a cell, never dropped.
+	 */
+	for (i = 0; perline && i < n && d->cells[v[i]].kind == TB_EMPTY &&
+	    (d->cells[v[i]].flags & TBF_LONE); i++)
+		;
+	if (perline && n > rr->nval && i == n)
+		n = rr->nval;
 	tb_trim_place(d, rr, v, n, hpos);
 	if (!rr->ok && hcols != NULL && n > 0)
 		by_columns(d, rr, v, n, hcols);

@@ -225,3 +225,11 @@ realworld() {
 		[[ "${lines[${#lines[@]}-1]}" == *" numbers, 0 wrong" ]]
 	done
 }
+
+@test "tables-real: page numbers, footers and stray lines among a table's lines: no wrong number" {
+	cd "$TF"
+	run python3 junktest.py "$GIP_BIN/gip-tables" 11 400
+	printf '%s\n' "$output" | tail -5
+	[ "$status" -eq 0 ]
+	[ "${lines[${#lines[@]}-1]}" = "400 documents, 0 wrong" ]
+}
