@@ -1,7 +1,9 @@
 /*
  * check.h: gip-check's private interfaces, shared by gip-check.c (main,
- * input, findings), check_docs.c (per-document state) and
- * check_rules.c (the rules).
+ * input), check_docs.c (per-document state, which hands each complete
+ * document to a callback), check_rules.c (the rules) and check_emit.c
+ * (the findings).  Calls go one way: gip-check.c to the three others,
+ * check_rules.c to check_docs.c and check_emit.c.
  */
 #ifndef CHECK_H
 #define CHECK_H
@@ -41,6 +43,19 @@ struct cval {
 /* A fact stated in the prose (table narr). */
 #define NARR_NONE	(-1)	/* about no cell we know */
 #define NARR_PERIOD	(-3)	/* the statistics period: the year rule */
+
+/*
+ * The prose facts that are sums of cells: their narr row, the name of
+ * the sum in findings (the row field), the table and column, and the
+ * rows added.  其他处理 is one cell in the 2019 template (narr other
+ * total names it) and three in the 2021 one.
+ */
+#define MAXSUM	8
+struct narrsum {
+	const char	*row, *name, *table, *col;
+	const char	*rows[MAXSUM + 1];
+};
+extern const struct narrsum check_narrsums[];
 
 struct narr {
 	int		 kid;		/* its grid cell, or NARR_* */
@@ -92,9 +107,25 @@ struct finding {
 	unsigned long	 line;
 };
 
-struct check;
+/* The state of a run (gip-check.c); its findings go out in check_emit.c. */
+struct check {
+	struct gip_out	 out;		/* findings */
+	struct gip_out	 pass;		/* --pass: the records */
+	struct docs	*docs;
+	struct gip_jsonin jin;
+	unsigned	 rules;		/* 1 << enum rule, enabled */
+	enum sev	 threshold;
+	int		 json, header, passing, summary;
+	int		 trouble;	/* a bad line or record seen */
+	int		 unreadable;	/* a file that could not be read */
+	int		 year;		/* this year, for the year rule */
+	unsigned long	 nrec;
+	unsigned long	 count[R_NRULES][2];
+	struct summ	*summ;		/* for continuity, at the end */
+	size_t		 nsumm, summcap;
+};
 
-/* gip-check.c */
+/* check_emit.c */
 extern const char *const check_rule_names[R_NRULES];
 void	 check_emit(struct check *, const struct finding *);
 int	 check_rule_on(const struct check *, enum rule);
@@ -114,13 +145,15 @@ const char *check_key_row(int);
 const char *check_key_col(int);
 const struct gip_cell *check_key_cell(unsigned, int);
 
-struct docs *check_docs_new(size_t);
+/* called with each document once it is complete (the rules run there) */
+typedef void check_done_fn(struct doc *, void *);
+struct docs *check_docs_new(size_t, check_done_fn *, void *);
 struct doc *check_docs_open(struct docs *, const struct gip_record *,
-	    const char *, unsigned long, struct check *);
+	    const char *, unsigned long);
 /* 0, or -1 (reported): bad status, no doc, doc already checked */
 int	 check_docs_add(struct docs *, const struct gip_record *,
-	    const char *, unsigned long, struct check *);
-void	 check_docs_finish(struct docs *, struct check *);
+	    const char *, unsigned long);
+void	 check_docs_finish(struct docs *);
 void	 check_docs_free(struct docs *);
 unsigned long check_docs_count(const struct docs *);
 uint32_t check_doc_str(struct doc *, const char *);

@@ -49,8 +49,8 @@ struct docs {
 	struct hset	  done;		/* documents checked */
 	struct hset	  late;		/* ... and then seen again */
 	unsigned long	  ndropped;
-	struct summ	 *summ;
-	size_t		  nsumm, summcap;
+	check_done_fn	 *done_fn;	/* a document is complete */
+	void		 *done_arg;
 	unsigned long	  ndocs;
 	int		  nextk;	/* the key after the last record's */
 };
@@ -63,7 +63,7 @@ static int	 hset_has(const struct hset *, uint64_t);
 static struct doc *doc_find(struct docs *, const char *, uint64_t);
 static struct doc *doc_new(struct docs *, const struct gip_record *,
 		    uint64_t);
-static void	 doc_release(struct docs *, struct doc *, struct check *);
+static void	 doc_release(struct docs *, struct doc *);
 static void	 touch(struct docs *, struct doc *);
 static int	 parse_status(const char *);
 
@@ -300,13 +300,53 @@ check_doc_text(const struct doc *d, uint32_t t)
 	return t == 0 ? "" : d->strs.p + t - 1;
 }
 
+/* The prose facts that are sums of cells (see check.h). */
+const struct narrsum check_narrsums[] = {
+	{ "litigation", "direct+after", "t4", "total",
+	    { "direct", "after", NULL } },
+	{ "open_partial", "open+partial", "t3", "total",
+	    { "open", "partial", NULL } },
+	{ "deny", "deny_*", "t3", "total",
+	    { "deny_secret", "deny_law", "deny_safety", "deny_third",
+	    "deny_internal", "deny_process", "deny_case", "deny_query",
+	    NULL } },
+	{ "unable", "unable_*", "t3", "total",
+	    { "unable_nohold", "unable_create", "unable_unclear", NULL } },
+	{ "ignore", "ignore_*", "t3", "total",
+	    { "ignore_petition", "ignore_repeat", "ignore_pub",
+	    "ignore_mass", "ignore_confirm", NULL } },
+	{ "other", "other_*", "t3", "total",
+	    { "other_nocorrect", "other_nofee", "other_misc", NULL } },
+};
+
+/* The sum a narr row and column stand for, or -1. */
+int
+check_narr_sum(const char *row, const char *col)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(check_narrsums) / sizeof(check_narrsums[0]); i++)
+		if (strcmp(check_narrsums[i].row, row) == 0 &&
+		    strcmp(check_narrsums[i].col, col) == 0)
+			return (int)i;
+	return -1;
+}
+
+
+/*
+ * done is called with each document once it is complete: when it
+ * leaves the window, or at the end (the rules run there: this file
+ * only keeps documents).
+ */
 struct docs *
-check_docs_new(size_t window)
+check_docs_new(size_t window, check_done_fn *done, void *arg)
 {
 	struct docs	*ds;
 
 	ds = gip_xcalloc(1, sizeof(*ds));
 	ds->window = window;
+	ds->done_fn = done;
+	ds->done_arg = arg;
 	ds->htcap = 64;
 	ds->ht = gip_xcalloc(ds->htcap, sizeof(*ds->ht));
 	return ds;
@@ -443,24 +483,13 @@ touch(struct docs *ds, struct doc *d)
 	ds->newest = d;
 }
 
-/* Check d, keep what continuity needs, and recycle its memory. */
+/* Hand d over as complete, and recycle its memory. */
 static void
-doc_release(struct docs *ds, struct doc *d, struct check *ck)
+doc_release(struct docs *ds, struct doc *d)
 {
 	struct doc	**pp;
-	struct summ	  s;
 
-	memset(&s, 0, sizeof(s));
-	check_doc(ck, d, &s);
-	if (s.doc != NULL) {
-		if (ds->nsumm == ds->summcap) {
-			ds->summcap = ds->summcap ? ds->summcap * 2 : 64;
-			ds->summ = gip_xreallocarray(ds->summ, ds->summcap,
-			    sizeof(*ds->summ));
-		}
-		s.seq = ds->nsumm;
-		ds->summ[ds->nsumm++] = s;
-	}
+	ds->done_fn(d, ds->done_arg);
 	hset_add(&ds->done, d->hash);
 	for (pp = &ds->ht[d->hash & (ds->htcap - 1)]; *pp != d;
 	    pp = &(*pp)->hnext)
@@ -498,7 +527,7 @@ doc_release(struct docs *ds, struct doc *d, struct check *ck)
  */
 struct doc *
 check_docs_open(struct docs *ds, const struct gip_record *r,
-    const char *file, unsigned long lineno, struct check *ck)
+    const char *file, unsigned long lineno)
 {
 	struct doc	*d;
 	uint64_t	 h;
@@ -523,7 +552,7 @@ check_docs_open(struct docs *ds, const struct gip_record *r,
 			return NULL;
 		}
 		if (ds->window > 0 && ds->n >= ds->window)
-			doc_release(ds, ds->oldest, ck);
+			doc_release(ds, ds->oldest);
 		d = doc_new(ds, r, h);
 	}
 	touch(ds, d);
@@ -553,7 +582,7 @@ cell_first(const struct doc *d, const struct cval *c, unsigned long line,
 
 int
 check_docs_add(struct docs *ds, const struct gip_record *r,
-    const char *file, unsigned long lineno, struct check *ck)
+    const char *file, unsigned long lineno)
 {
 	struct doc	*d;
 	struct cval	*c;
@@ -568,7 +597,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 		    r->status);
 		return -1;
 	}
-	if ((d = check_docs_open(ds, r, file, lineno, ck)) == NULL)
+	if ((d = check_docs_open(ds, r, file, lineno)) == NULL)
 		return -1;
 	d->nrec++;
 	fl = 0;
@@ -648,11 +677,10 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 }
 
 void
-check_docs_finish(struct docs *ds, struct check *ck)
+check_docs_finish(struct docs *ds)
 {
 	while (ds->oldest != NULL)
-		doc_release(ds, ds->oldest, ck);
-	check_continuity(ck, ds->summ, ds->nsumm);
+		doc_release(ds, ds->oldest);
 	if (ds->ndropped > 0)
 		gip_warnx("%lu records of %zu documents dropped: they came "
 		    "after their document was checked", ds->ndropped,
@@ -662,8 +690,6 @@ check_docs_finish(struct docs *ds, struct check *ck)
 void
 check_docs_free(struct docs *ds)
 {
-	size_t	 i;
-
 	if (ds == NULL)
 		return;
 	if (ds->spare != NULL) {
@@ -672,11 +698,6 @@ check_docs_free(struct docs *ds)
 		gip_buf_free(&ds->spare->strs);
 		free(ds->spare);
 	}
-	for (i = 0; i < ds->nsumm; i++) {
-		free(ds->summ[i].doc);
-		free(ds->summ[i].agency);
-	}
-	free(ds->summ);
 	free(ds->done.v);
 	free(ds->late.v);
 	free(ds->ht);

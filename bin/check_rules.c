@@ -918,47 +918,6 @@ rule_t4(struct ctx *x)
 }
 
 /*
- * The prose facts that are sums of cells: their narr row, the name of
- * the sum in findings (the row field), the table and column, and the
- * rows added.  其他处理 is one cell in the 2019 template (narr other
- * total names it) and three in the 2021 one.
- */
-#define MAXSUM	8
-static const struct narrsum {
-	const char	*row, *name, *table, *col;
-	const char	*rows[MAXSUM + 1];
-} narrsums[] = {
-	{ "litigation", "direct+after", "t4", "total",
-	    { "direct", "after", NULL } },
-	{ "open_partial", "open+partial", "t3", "total",
-	    { "open", "partial", NULL } },
-	{ "deny", "deny_*", "t3", "total",
-	    { "deny_secret", "deny_law", "deny_safety", "deny_third",
-	    "deny_internal", "deny_process", "deny_case", "deny_query",
-	    NULL } },
-	{ "unable", "unable_*", "t3", "total",
-	    { "unable_nohold", "unable_create", "unable_unclear", NULL } },
-	{ "ignore", "ignore_*", "t3", "total",
-	    { "ignore_petition", "ignore_repeat", "ignore_pub",
-	    "ignore_mass", "ignore_confirm", NULL } },
-	{ "other", "other_*", "t3", "total",
-	    { "other_nocorrect", "other_nofee", "other_misc", NULL } },
-};
-
-/* The sum a narr row and column stand for, or -1. */
-int
-check_narr_sum(const char *row, const char *col)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(narrsums) / sizeof(narrsums[0]); i++)
-		if (strcmp(narrsums[i].row, row) == 0 &&
-		    strcmp(narrsums[i].col, col) == 0)
-			return (int)i;
-	return -1;
-}
-
-/*
  * A prose fact against its grid cell, or against the sum of cells it
  * stands for (行政诉讼 = 未经复议直接起诉 总计 + 复议后起诉 总计,
  * 予以公开及部分公开 = (一) + (二), 不予公开 = the eight of (三) ...).
@@ -981,7 +940,7 @@ rule_narr(struct ctx *x)
 			ks[0] = nr->kid;
 			nk = 1;
 		} else if (nr->sum >= 0) {
-			const struct narrsum *ns = &narrsums[nr->sum];
+			const struct narrsum *ns = &check_narrsums[nr->sum];
 
 			for (nk = 0; ns->rows[nk] != NULL; nk++)
 				ks[nk] = key(ns->table, ns->rows[nk], ns->col);

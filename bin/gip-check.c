@@ -22,27 +22,7 @@
 
 #define OPT_WINDOW	0x200
 
-struct check {
-	struct gip_out	 out;		/* findings */
-	struct gip_out	 pass;		/* --pass: the records */
-	struct docs	*docs;
-	struct gip_jsonin jin;
-	unsigned	 rules;		/* 1 << enum rule, enabled */
-	enum sev	 threshold;
-	int		 json, header, passing, summary;
-	int		 trouble;	/* a bad line or record seen */
-	int		 unreadable;	/* a file that could not be read */
-	int		 year;		/* this year, for the year rule */
-	unsigned long	 nrec;
-	unsigned long	 count[R_NRULES][2];
-};
 
-const char *const check_rule_names[R_NRULES] = {
-	"year", "complete", "value", "t3-balance", "t3-rows", "t3-outcome",
-	"t4-total", "narrative", "continuity"
-};
-
-static const char *const sev_names[] = { "warning", "error" };
 
 static const struct option longopts[] = {
 	{ "header", no_argument, NULL, 'H' },
@@ -98,70 +78,27 @@ static void	 print_summary(const struct check *);
 /* -o's temporary, until renamed; read by the signal handler */
 static char *volatile tmpname;
 
-int
-check_rule_on(const struct check *ck, enum rule r)
+/*
+ * A document is complete (check_docs.c): run the rules on it, and keep
+ * what the continuity rule needs at the end.
+ */
+static void
+doc_checked(struct doc *d, void *arg)
 {
-	return (ck->rules & (1u << r)) != 0;
-}
+	struct check	*ck = arg;
+	struct summ	 s;
 
-int
-check_this_year(const struct check *ck)
-{
-	return ck->year;
-}
-
-/* A finding at or above the threshold, as TSV or JSON. */
-void
-check_emit(struct check *ck, const struct finding *f)
-{
-	struct gip_out	*o = &ck->out;
-	const char	*opt[5];
-	static const char *const optn[5] = { "table", "row", "col",
-	    "expected", "actual" };
-	int		 i;
-
-	if (!check_rule_on(ck, f->rule) || f->sev < ck->threshold)
+	memset(&s, 0, sizeof(s));
+	check_doc(ck, d, &s);
+	if (s.doc == NULL)
 		return;
-	ck->count[f->rule][f->sev]++;
-	if (!ck->json) {
-		gip_tsv_fields(o, f->doc);
-		gip_tsv_fields(o, check_rule_names[f->rule]);
-		gip_tsv_fields(o, sev_names[f->sev]);
-		gip_tsv_fields(o, f->table);
-		gip_tsv_fields(o, f->row);
-		gip_tsv_fields(o, f->col);
-		gip_tsv_fields(o, f->expected);
-		gip_tsv_fields(o, f->actual);
-		gip_tsv_fields(o, f->msg);
-		if (f->line > 0)
-			gip_tsv_fieldf(o, "%lu", f->line);
-		else
-			gip_tsv_field(o, "", 0);
-		gip_tsv_end_row(o);
-		return;
+	if (ck->nsumm == ck->summcap) {
+		ck->summcap = ck->summcap ? ck->summcap * 2 : 64;
+		ck->summ = gip_xreallocarray(ck->summ, ck->summcap,
+		    sizeof(*ck->summ));
 	}
-	opt[0] = f->table;
-	opt[1] = f->row;
-	opt[2] = f->col;
-	opt[3] = f->expected;
-	opt[4] = f->actual;
-	gip_out_puts(o, "{\"doc\":");
-	gip_json_strs(o, f->doc);
-	gip_out_puts(o, ",\"rule\":");
-	gip_json_strs(o, check_rule_names[f->rule]);
-	gip_out_puts(o, ",\"severity\":");
-	gip_json_strs(o, sev_names[f->sev]);
-	for (i = 0; i < 5; i++) {
-		gip_out_printf(o, ",\"%s\":", optn[i]);
-		gip_json_strs(o, *opt[i] != '\0' ? opt[i] : NULL);
-	}
-	gip_out_puts(o, ",\"message\":");
-	gip_json_strs(o, f->msg);
-	if (f->line > 0)
-		gip_out_printf(o, ",\"line\":%lu}", f->line);
-	else
-		gip_out_puts(o, ",\"line\":null}");
-	gip_out_endline(o);
+	s.seq = ck->nsumm;
+	ck->summ[ck->nsumm++] = s;
 }
 
 /* A top-level member of the JSON document as text, or "". */
@@ -205,7 +142,7 @@ do_json(struct check *ck, struct gip_reader *rd, const char *p, size_t n)
 	doc.agency = member(ck, "agency");
 	doc.year = member(ck, "year");
 	doc.tmpl = member(ck, "template");
-	if ((d = check_docs_open(ck->docs, &doc, file, rd->lineno, ck)) ==
+	if ((d = check_docs_open(ck->docs, &doc, file, rd->lineno)) ==
 	    NULL) {
 		ck->trouble = 1;
 		return;
@@ -214,8 +151,8 @@ do_json(struct check *ck, struct gip_reader *rd, const char *p, size_t n)
 	if (*pub != '\0' && d->published == NULL)
 		d->published = gip_xstrdup(pub);
 	for (i = 0; i < nrec; i++)
-		if (check_docs_add(ck->docs, &recs[i], file, rd->lineno,
-		    ck) == -1)
+		if (check_docs_add(ck->docs, &recs[i], file, rd->lineno) ==
+		    -1)
 			ck->trouble = 1;
 	ck->nrec += nrec;
 }
@@ -246,7 +183,7 @@ do_line(struct check *ck, struct gip_reader *rd, char *p, size_t n)
 	case 1:
 		ck->nrec++;
 		if (check_docs_add(ck->docs, &r, gip_reader_display(rd),
-		    rd->lineno, ck) == -1)
+		    rd->lineno) == -1)
 			ck->trouble = 1;
 		return;
 	default:
@@ -436,6 +373,7 @@ main(int argc, char *argv[])
 	unsigned	 only = 0, skip = 0;
 	time_t		 now;
 	struct tm	*tm;
+	size_t		 n;
 	int		 c, fd, rv, errors, i;
 
 	gip_setprogname(tool.name);
@@ -525,10 +463,11 @@ main(int argc, char *argv[])
 		gip_tsv_end_row(&ck.out);
 	}
 	check_keys_init();
-	ck.docs = check_docs_new(window);
+	ck.docs = check_docs_new(window, doc_checked, &ck);
 
 	rv = gip_each_input(argc, argv, process, &ck);
-	check_docs_finish(ck.docs, &ck);
+	check_docs_finish(ck.docs);
+	check_continuity(&ck, ck.summ, ck.nsumm);
 
 	errors = 0;
 	for (i = 0; i < R_NRULES; i++)
@@ -537,6 +476,11 @@ main(int argc, char *argv[])
 	if (ck.summary)
 		print_summary(&ck);
 	check_docs_free(ck.docs);
+	for (n = 0; n < ck.nsumm; n++) {
+		free(ck.summ[n].doc);
+		free(ck.summ[n].agency);
+	}
+	free(ck.summ);
 	gip_jsonin_free(&ck.jin);
 
 	if (ck.passing && gip_out_close(&ck.pass) == -1)
