@@ -67,21 +67,24 @@ static void	 doc_release(struct docs *, struct doc *);
 static void	 touch(struct docs *, struct doc *);
 static int	 parse_status(const char *);
 
-/* FNV-1a, with a separator byte between the parts. */
+/* A cell's three keys, with a separator byte after each part. */
 static uint64_t
 hash3(const char *a, const char *b, const char *c)
 {
-	uint64_t	 h = 0xcbf29ce484222325ULL;
+	char		 buf[256];
 	const char	*s[3] = { a, b, c };
-	const unsigned char *p;
+	size_t		 n = 0, l;
 	int		 i;
 
 	for (i = 0; i < 3; i++) {
-		for (p = (const unsigned char *)s[i]; *p != '\0'; p++)
-			h = (h ^ *p) * 0x100000001b3ULL;
-		h = (h ^ 0xff) * 0x100000001b3ULL;
+		l = strlen(s[i]);
+		if (n + l + 1 > sizeof(buf))	/* no such key: any hash */
+			break;
+		memcpy(buf + n, s[i], l);
+		n += l;
+		buf[n++] = '\xff';
 	}
-	return h;
+	return gip_hash64(buf, n);
 }
 
 /* strcmp(a, b) == 0, inline: the names are short. */
@@ -98,12 +101,7 @@ same(const char *a, const char *b)
 static uint64_t
 hash_name(const char *s)
 {
-	uint64_t	 h = 0xcbf29ce484222325ULL;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return h;
+	return gip_hash64(s, strlen(s));
 }
 
 void

@@ -65,107 +65,13 @@ static const char *const marks2019t3[] = { "本年新收", "其他处理" };
 
 /*
  * XXH64 (seed 0) of the text lines, each with its newline: one buffer.
- * FNV-1a, one multiply per byte in a chain, took a third of the run
- * time; XXH64 reads eight bytes per step in four lanes.  The value is
- * that of "xxhsum -H1" on the text, and its low 32 bits are the content
- * checksum of "zstd --check".
+ * The value is that of "xxhsum -H1" on the text, and its low 32 bits
+ * are the content checksum of "zstd --check".
  */
-#define XP1	0x9E3779B185EBCA87ULL
-#define XP2	0xC2B2AE3D27D4EB4FULL
-#define XP3	0x165667B19E3779F9ULL
-#define XP4	0x85EBCA77C2B2AE63ULL
-#define XP5	0x27D4EB2F165667C5ULL
-
-static uint64_t
-rotl64(uint64_t x, int r)
-{
-	return (x << r) | (x >> (64 - r));
-}
-
-/* Little-endian reads, whatever the host. */
-static uint64_t
-rd64(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-	    (uint64_t)p[7] << 56;
-}
-
-static uint64_t
-rd32(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24;
-}
-
-static uint64_t
-xround(uint64_t acc, uint64_t in)
-{
-	acc += in * XP2;
-	return rotl64(acc, 31) * XP1;
-}
-
-static uint64_t
-xmerge(uint64_t h, uint64_t v)
-{
-	h ^= xround(0, v);
-	return h * XP1 + XP4;
-}
-
-static uint64_t
-xxh64(const char *buf, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-	const unsigned char *end = p + len;
-	uint64_t	 v1, v2, v3, v4, h;
-
-	if (len >= 32) {
-		v1 = XP1 + XP2;
-		v2 = XP2;
-		v3 = 0;
-		v4 = 0 - XP1;
-		do {
-			v1 = xround(v1, rd64(p));
-			v2 = xround(v2, rd64(p + 8));
-			v3 = xround(v3, rd64(p + 16));
-			v4 = xround(v4, rd64(p + 24));
-			p += 32;
-		} while (end - p >= 32);
-		h = rotl64(v1, 1) + rotl64(v2, 7) + rotl64(v3, 12) +
-		    rotl64(v4, 18);
-		h = xmerge(h, v1);
-		h = xmerge(h, v2);
-		h = xmerge(h, v3);
-		h = xmerge(h, v4);
-	} else
-		h = XP5;
-	h += (uint64_t)len;
-	for (; end - p >= 8; p += 8) {
-		h ^= xround(0, rd64(p));
-		h = rotl64(h, 27) * XP1 + XP4;
-	}
-	if (end - p >= 4) {
-		h ^= rd32(p) * XP1;
-		h = rotl64(h, 23) * XP2 + XP3;
-		p += 4;
-	}
-	for (; p < end; p++) {
-		h ^= *p * XP5;
-		h = rotl64(h, 11) * XP1;
-	}
-	h ^= h >> 33;
-	h *= XP2;
-	h ^= h >> 29;
-	h *= XP3;
-	h ^= h >> 32;
-	return h;
-}
-
 uint64_t
 sec_hash(const struct sec_doc *d)
 {
-	return xxh64(d->text.p, d->text.len);
+	return gip_xxh64(d->text.p, d->text.len);
 }
 
 /* A digit, ASCII or full-width, at p[*i]: its value, advancing *i. */

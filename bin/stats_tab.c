@@ -13,14 +13,7 @@
 uint64_t
 stats_hash(const char *p, size_t n)
 {
-	uint64_t	 h = 14695981039346656037ULL;
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return gip_hash64(p, n);
 }
 
 static void

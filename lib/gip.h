@@ -376,6 +376,10 @@ extern const char *const gip_doc_keys[GIP_NDOC][2];
 /* every key written, cut to depth parts ("t3", "t3.new", "t3.new.total") */
 const char *const *gip_schema_keys(int, size_t *);
 
+/* hash.c: xxHash; gip_hash64 for tables, gip_xxh64 = "xxhsum -H1" */
+uint64_t gip_hash64(const void *, size_t);
+uint64_t gip_xxh64(const void *, size_t);
+
 /* suggest.c: the nearest of n names to a word, appended to a buffer */
 void	 gip_suggest(struct gip_buf *, const char *, const char *const *,
 	    size_t);
