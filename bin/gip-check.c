@@ -163,16 +163,10 @@ do_line(struct check *ck, struct gip_reader *rd, char *p, size_t n)
 	struct gip_record	 r;
 	size_t			 i;
 
-	if (rd->lineno == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3;
-		n -= 3;
-	}
-	if (n > 0 && p[n - 1] == '\r')
-		p[--n] = '\0';
-	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
-		;
-	if (i == n)
+	if (gip_line_trim(rd->lineno, &p, &n))
 		return;
+	for (i = 0; p[i] == ' ' || p[i] == '\t'; i++)
+		;
 	if (p[i] == '{') {
 		do_json(ck, rd, p, n);
 		return;
@@ -453,15 +447,8 @@ main(int argc, char *argv[])
 	gip_out_init(&ck.out, fd);
 	if (ck.passing)
 		gip_out_init(&ck.pass, STDOUT_FILENO);
-	if (ck.header) {
-		static const char *const h[] = { "doc", "rule", "severity",
-		    "table", "row", "col", "expected", "actual", "message",
-		    "line" };
-
-		for (i = 0; i < 10; i++)
-			gip_tsv_fields(&ck.out, h[i]);
-		gip_tsv_end_row(&ck.out);
-	}
+	if (ck.header)
+		gip_finding_write_header(&ck.out);
 	check_keys_init();
 	ck.docs = check_docs_new(window, doc_checked, &ck);
 

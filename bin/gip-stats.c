@@ -309,14 +309,7 @@ process(struct gip_reader *rd, void *arg)
 	while ((r = gip_reader_next(rd)) == 1) {
 		p = rd->buf;
 		n = rd->len;
-		if (n > 0 && p[n - 1] == '\r')
-			p[--n] = '\0';
-		if (rd->lineno == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3)
-		    == 0) {
-			p += 3;
-			n -= 3;
-		}
-		if (n == 0)
+		if (gip_line_trim(rd->lineno, &p, &n))
 			continue;
 		if (run->st.merging)
 			state_line(run, p, n, name, rd->lineno);
@@ -384,11 +377,6 @@ json_line(struct run *run, char *p, size_t n, const char *file,
 		    "warning or error, no \"tables\")", NULL);
 }
 
-#define NFINDCOL	10	/* the columns of a gip-check finding */
-static const char *const finding_columns[NFINDCOL] = {
-	"doc", "rule", "severity", "table", "row", "col", "expected",
-	"actual", "message", "line"
-};
 
 static int
 is_header(char **f, const char *const *names, int n)
@@ -443,7 +431,8 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 	if (nf == GIP_RECORD_NCOL &&
 	    is_header(f, gip_record_columns, GIP_RECORD_NCOL))
 		return 0;
-	if (nf == NFINDCOL && is_header(f, finding_columns, NFINDCOL))
+	if (nf == GIP_FINDING_NCOL &&
+	    is_header(f, gip_finding_columns, GIP_FINDING_NCOL))
 		return 0;
 	if (nf < 3 || (!(finding = is_severity(f[2])) &&
 	    !is_year_field(f[2]))) {
@@ -452,10 +441,10 @@ tsv_line(struct run *run, char *p, size_t n, const char *file,
 		    "(warning or error in column 3)", NULL);
 		return 0;
 	}
-	if (nf != (finding ? NFINDCOL : GIP_RECORD_NCOL)) {
+	if (nf != (finding ? GIP_FINDING_NCOL : GIP_RECORD_NCOL)) {
 		snprintf(what, sizeof(what), "%d fields in a gip-%s line; "
 		    "want %d", nf, finding ? "check finding" : "tables record",
-		    finding ? NFINDCOL : GIP_RECORD_NCOL);
+		    finding ? GIP_FINDING_NCOL : GIP_RECORD_NCOL);
 		stats_bad(&run->st, file, line, what, NULL);
 		return 0;
 	}

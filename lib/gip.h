@@ -396,6 +396,17 @@ void	 gip_suggest(struct gip_buf *, const char *, const char *const *,
  */
 #define GIP_RECORD_NCOL	11
 extern const char *const gip_record_columns[GIP_RECORD_NCOL];
+/* a gip-check finding: doc rule severity table row col expected actual
+ * message line */
+#define GIP_FINDING_NCOL 10
+extern const char *const gip_finding_columns[GIP_FINDING_NCOL];
+void	 gip_finding_write_header(struct gip_out *);
+/*
+ * A line of a record or finding stream as both readers take it: a BOM
+ * on the first line and a CR before the LF dropped; 1 when what is
+ * left is blank (spaces and tabs only), to be skipped.
+ */
+int	 gip_line_trim(unsigned long, char **, size_t *);
 
 struct gip_record {
 	char		*doc, *agency, *year, *tmpl, *table, *row, *col;

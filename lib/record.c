@@ -88,3 +88,37 @@ gip_record_write_header(struct gip_out *o)
 		gip_tsv_fields(o, gip_record_columns[i]);
 	gip_tsv_end_row(o);
 }
+
+const char *const gip_finding_columns[GIP_FINDING_NCOL] = {
+	"doc", "rule", "severity", "table", "row", "col", "expected",
+	"actual", "message", "line"
+};
+
+void
+gip_finding_write_header(struct gip_out *o)
+{
+	int	 i;
+
+	for (i = 0; i < GIP_FINDING_NCOL; i++)
+		gip_tsv_fields(o, gip_finding_columns[i]);
+	gip_tsv_end_row(o);
+}
+
+int
+gip_line_trim(unsigned long lineno, char **pp, size_t *np)
+{
+	char	*p = *pp;
+	size_t	 n = *np, i;
+
+	if (lineno == 1 && n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	if (n > 0 && p[n - 1] == '\r')
+		p[--n] = '\0';
+	*pp = p;
+	*np = n;
+	for (i = 0; i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+		;
+	return i == n;
+}

@@ -555,3 +555,17 @@ t3\tnew\ttotal\t3\t0\t0\t0\t\t\t\t\t')" ]
 	run --separate-stderr gip-stats --bom -j "$T/q.tsv"
 	[ "$status" -eq 2 ]
 }
+
+@test "one line intake: gip-check and gip-stats take BOM, CRLF and blank lines alike" {
+	{ printf '\357\273\277'; head -3 "$F/records.tsv" | sed 's/$/\r/'; printf ' \t \r\n\n'; tail -n +4 "$F/records.tsv"; } > "$T/odd.tsv"
+	run --separate-stderr gip-stats "$T/odd.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$output" = "$(gip-stats "$F/records.tsv")" ]
+	run --separate-stderr gip-check "$T/odd.tsv"
+	[ -z "$stderr" ]
+	[ "$output" = "$(gip-check "$F/records.tsv")" ]
+	# and the finding header both write and skip is lib's
+	[ "$(gip-check -H "$F/records.tsv" | head -1)" = "$(printf 'doc\trule\tseverity\ttable\trow\tcol\texpected\tactual\tmessage\tline')" ]
+	[ "$(gip-check -H "$F/records.tsv" | gip-stats -f - "$F/records.tsv")" = "$(gip-check "$F/records.tsv" | gip-stats -f - "$F/records.tsv")" ]
+}
