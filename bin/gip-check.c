@@ -105,12 +105,7 @@ doc_checked(struct doc *d, void *arg)
 static char *
 member(struct check *ck, const char *name)
 {
-	const struct gip_jnode	*n;
-
-	n = gip_jsonin_get(&ck->jin, gip_jsonin_root(&ck->jin), name);
-	if (n == NULL || (n->type != GIP_JSTR && n->type != GIP_JNUM))
-		return ck->jin.empty;
-	return (char *)n->s;
+	return gip_jsonin_text(&ck->jin, gip_jsonin_root(&ck->jin), name);
 }
 
 static void

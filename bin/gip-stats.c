@@ -325,24 +325,12 @@ process(struct gip_reader *rd, void *arg)
 	return GIP_EXIT_OK;
 }
 
-/* A member of a JSON finding as text ("" when absent or null). */
-static const char *
-jmember(struct run *run, const struct gip_jnode *obj, const char *name)
-{
-	const struct gip_jnode *n;
-
-	n = gip_jsonin_get(&run->json, obj, name);
-	if (n == NULL || n->type == GIP_JNULL || n->type == GIP_JARR ||
-	    n->type == GIP_JOBJ)
-		return "";
-	return n->s;
-}
-
 /* One parse: a gip-tables document, or a finding (no tables). */
 static void
 json_line(struct run *run, char *p, size_t n, const char *file,
     unsigned long line)
 {
+	struct gip_jsonin *j = &run->json;
 	const struct gip_jnode *root;
 	struct gip_record *recs;
 	struct stats_finding f;
@@ -361,13 +349,13 @@ json_line(struct run *run, char *p, size_t n, const char *file,
 			stats_record(&run->st, &recs[i], file, line);
 		run->nrec += nrec;
 	} else if (rule && !tables &&
-	    is_severity(jmember(run, root, "severity"))) {
-		f.doc = jmember(run, root, "doc");
-		f.rule = jmember(run, root, "rule");
-		f.severity = jmember(run, root, "severity");
-		f.table = jmember(run, root, "table");
-		f.row = jmember(run, root, "row");
-		f.col = jmember(run, root, "col");
+	    is_severity(gip_jsonin_text(j, root, "severity"))) {
+		f.doc = gip_jsonin_text(j, root, "doc");
+		f.rule = gip_jsonin_text(j, root, "rule");
+		f.severity = gip_jsonin_text(j, root, "severity");
+		f.table = gip_jsonin_text(j, root, "table");
+		f.row = gip_jsonin_text(j, root, "row");
+		f.col = gip_jsonin_text(j, root, "col");
 		stats_finding(&run->st, &f, file, line);
 		run->nfind++;
 	} else

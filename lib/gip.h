@@ -489,6 +489,9 @@ const struct gip_jnode *gip_jsonin_next(const struct gip_jsonin *,
 	    const struct gip_jnode *);
 const struct gip_jnode *gip_jsonin_get(const struct gip_jsonin *,
 	    const struct gip_jnode *, const char *);
+/* a member of an object as text: a string or a number, else "" */
+char	*gip_jsonin_text(struct gip_jsonin *, const struct gip_jnode *,
+	    const char *);
 int	 gip_jsonin_records(struct gip_jsonin *, const char *, size_t,
 	    struct gip_record **, size_t *);
 void	 gip_jsonin_free(struct gip_jsonin *);

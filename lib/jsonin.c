@@ -600,3 +600,19 @@ done:
 	*nrec = j->nrec;
 	return 0;
 }
+
+/*
+ * A member of obj as text, as both readers take the fields of a
+ * document or a finding: a string or a number; "" when absent, null,
+ * true, false, an array or an object.
+ */
+char *
+gip_jsonin_text(struct gip_jsonin *j, const struct gip_jnode *obj,
+    const char *name)
+{
+	const struct gip_jnode *n = gip_jsonin_get(j, obj, name);
+
+	if (n == NULL || (n->type != GIP_JSTR && n->type != GIP_JNUM))
+		return j->empty;
+	return (char *)n->s;
+}

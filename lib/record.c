@@ -79,14 +79,20 @@ gip_record_write_tsv(struct gip_out *o, const struct gip_record *r)
 	gip_tsv_end_row(o);
 }
 
-void
-gip_record_write_header(struct gip_out *o)
+static void
+write_header(struct gip_out *o, const char *const *cols, int n)
 {
 	int	 i;
 
-	for (i = 0; i < GIP_RECORD_NCOL; i++)
-		gip_tsv_fields(o, gip_record_columns[i]);
+	for (i = 0; i < n; i++)
+		gip_tsv_fields(o, cols[i]);
 	gip_tsv_end_row(o);
+}
+
+void
+gip_record_write_header(struct gip_out *o)
+{
+	write_header(o, gip_record_columns, GIP_RECORD_NCOL);
 }
 
 const char *const gip_finding_columns[GIP_FINDING_NCOL] = {
@@ -97,11 +103,7 @@ const char *const gip_finding_columns[GIP_FINDING_NCOL] = {
 void
 gip_finding_write_header(struct gip_out *o)
 {
-	int	 i;
-
-	for (i = 0; i < GIP_FINDING_NCOL; i++)
-		gip_tsv_fields(o, gip_finding_columns[i]);
-	gip_tsv_end_row(o);
+	write_header(o, gip_finding_columns, GIP_FINDING_NCOL);
 }
 
 int
