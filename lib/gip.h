@@ -419,8 +419,7 @@ struct gip_record {
  * header line (a line equal to the column names), -1 if malformed.
  */
 int	 gip_record_parse_tsv(char *, size_t, struct gip_record *);
-/* write one record as a TSV line */
-void	 gip_record_write_tsv(struct gip_out *, const struct gip_record *);
+/* (records are written by gip-tables, a line per buffer: tables_out.c) */
 void	 gip_record_write_header(struct gip_out *);
 
 /*

@@ -59,26 +59,6 @@ gip_record_parse_tsv(char *p, size_t n, struct gip_record *r)
 	return 1;
 }
 
-void
-gip_record_write_tsv(struct gip_out *o, const struct gip_record *r)
-{
-	gip_tsv_fields(o, r->doc);
-	gip_tsv_fields(o, r->agency);
-	gip_tsv_fields(o, r->year);
-	gip_tsv_fields(o, r->tmpl);
-	gip_tsv_fields(o, r->table);
-	gip_tsv_fields(o, r->row);
-	gip_tsv_fields(o, r->col);
-	gip_tsv_fields(o, r->value);
-	gip_tsv_fields(o, r->status);
-	gip_tsv_fields(o, r->raw);
-	if (r->line > 0)
-		gip_tsv_fieldf(o, "%lu", r->line);
-	else
-		gip_tsv_field(o, "", 0);
-	gip_tsv_end_row(o);
-}
-
 static void
 write_header(struct gip_out *o, const char *const *cols, int n)
 {
