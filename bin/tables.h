@@ -107,7 +107,7 @@ size_t	 tb_norm(struct gip_buf *, const char *, size_t);
 int	 tb_number(const char *, size_t, struct gip_buf *, unsigned char *,
 	    unsigned char *, unsigned char *);
 
-/* tables_find.c: the templates' rows, and one table's reading */
+/* the templates' rows (tables_spec.c), one table's reading (tables_find.c) */
 #define MAXV		16	/* values of the widest row (table 四: 15) */
 #define PRE_TEXT	8	/* label pieces allowed before the values */
 #define PRE_LINES	10
@@ -149,6 +149,8 @@ struct tabres {
 
 void	 tb_find(struct tb_doc *);
 size_t	 tb_stream_cell(const struct tb_doc *, size_t);
+
+/* tables_spec.c: the templates' rows, and the records of schema cells */
 const struct tabspec *tb_spec(const char *, unsigned);
 size_t	 tb_width(const struct tabspec *, size_t);
 int	 tb_row_of(const struct tabspec *, const struct gip_cell *);

@@ -15,11 +15,11 @@ calls() {
 	    END { for (i = 1; i <= n; i++) { split(use[i], u, " "); if ((u[2] in def) && def[u[2]] != u[1]) print u[1], def[u[2]] } }' | sort -u
 }
 
-@test "layout: no circle of calls between the files of gip-check and of gip-stats, no tool using another's" {
+@test "layout: no circle of calls between the files of gip-check, gip-stats and gip-tables, no tool using another's" {
 	objs=$REPO/build/bin
 	[ -d "$objs" ] || skip "not built"
 	command -v nm >/dev/null || skip "nm not installed"
-	for t in check stats; do
+	for t in check stats tables; do
 		set -- "$objs/gip-$t.o" "$objs/${t}_"*.o
 		calls "$@" > "$BATS_TEST_TMPDIR/edges"
 		echo "gip-$t: $(wc -l < "$BATS_TEST_TMPDIR/edges") edges"
