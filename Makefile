@@ -28,10 +28,53 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 LIBSRC = $(sort $(wildcard lib/*.c))
 LIBOBJ = $(LIBSRC:%.c=$(O)/%.o)
-# a tool is bin/gip-NAME.c plus its own bin/NAME_*.c files
-TOOLSRC = $(sort $(wildcard bin/gip-*.c))
-TOOLS = $(TOOLSRC:bin/%.c=%)
+# each tool's sources, in its own folder bin/NAME/; the tool is bin/gip-NAME
+NORMALIZE_SRC = \
+	bin/normalize/gip-normalize.c \
+	bin/normalize/normalize_conv.c \
+	bin/normalize/normalize_decode.c \
+	bin/normalize/normalize_detect.c \
+	bin/normalize/normalize_docx.c \
+	bin/normalize/normalize_html.c \
+	bin/normalize/normalize_office.c \
+	bin/normalize/normalize_t2s.c \
+	bin/normalize/normalize_text.c
+SECTIONS_SRC = \
+	bin/sections/gip-sections.c \
+	bin/sections/sections_meta.c \
+	bin/sections/sections_out.c \
+	bin/sections/sections_scan.c \
+	bin/sections/sections_seq.c
+TABLES_SRC = \
+	bin/tables/gip-tables.c \
+	bin/tables/tables_doc.c \
+	bin/tables/tables_find.c \
+	bin/tables/tables_glued.c \
+	bin/tables/tables_lex.c \
+	bin/tables/tables_narr.c \
+	bin/tables/tables_out.c \
+	bin/tables/tables_rows.c \
+	bin/tables/tables_spec.c
+CHECK_SRC = \
+	bin/check/gip-check.c \
+	bin/check/check_docs.c \
+	bin/check/check_emit.c \
+	bin/check/check_rules.c
+STATS_SRC = \
+	bin/stats/gip-stats.c \
+	bin/stats/stats_agg.c \
+	bin/stats/stats_conf.c \
+	bin/stats/stats_num.c \
+	bin/stats/stats_out.c \
+	bin/stats/stats_state.c \
+	bin/stats/stats_tab.c
+TOOLS = gip-normalize gip-sections gip-tables gip-check gip-stats
 BIN = $(TOOLS:%=$(BINDIR)/%)
+NORMALIZE_OBJ = $(NORMALIZE_SRC:%.c=$(O)/%.o)
+SECTIONS_OBJ = $(SECTIONS_SRC:%.c=$(O)/%.o)
+TABLES_OBJ = $(TABLES_SRC:%.c=$(O)/%.o)
+CHECK_OBJ = $(CHECK_SRC:%.c=$(O)/%.o)
+STATS_OBJ = $(STATS_SRC:%.c=$(O)/%.o)
 MAN = $(sort $(wildcard man/*.[17]))
 
 all: $(BIN)
@@ -44,15 +87,26 @@ $(O)/lib/%.o: lib/%.c lib/gip.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(O)/bin/%.o: bin/%.c lib/gip.h $(wildcard bin/*.h)
+# a tool's files see its own header (bin/NAME/NAME.h) and lib/gip.h
+$(O)/bin/%.o: bin/%.c lib/gip.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) -I$(<D) $(CFLAGS) -c -o $@ $<
 
-$(O)/bin/normalize_docx.o: CPPFLAGS += $(DOCX_CFLAGS)
+$(NORMALIZE_OBJ): bin/normalize/normalize.h
+$(SECTIONS_OBJ): bin/sections/sections.h
+$(TABLES_OBJ): bin/tables/tables.h
+$(CHECK_OBJ): bin/check/check.h
+$(STATS_OBJ): bin/stats/stats.h
+
+$(O)/bin/normalize/normalize_docx.o: CPPFLAGS += $(DOCX_CFLAGS)
 $(BINDIR)/gip-normalize: LIBS += $(DOCX_LIBS)
 
-.SECONDEXPANSION:
-$(BIN): $(BINDIR)/%: $(O)/bin/%.o $$(addprefix $(O)/,$$(addsuffix .o,$$(basename $$(wildcard bin/$$(subst gip-,,$$*)_*.c)))) $(O)/lib/libgip.a
+$(BINDIR)/gip-normalize: $(NORMALIZE_OBJ) $(O)/lib/libgip.a
+$(BINDIR)/gip-sections: $(SECTIONS_OBJ) $(O)/lib/libgip.a
+$(BINDIR)/gip-tables: $(TABLES_OBJ) $(O)/lib/libgip.a
+$(BINDIR)/gip-check: $(CHECK_OBJ) $(O)/lib/libgip.a
+$(BINDIR)/gip-stats: $(STATS_OBJ) $(O)/lib/libgip.a
+$(BIN):
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 

@@ -20,7 +20,7 @@ calls() {
 	[ -d "$objs" ] || skip "not built"
 	command -v nm >/dev/null || skip "nm not installed"
 	for t in check stats tables; do
-		set -- "$objs/gip-$t.o" "$objs/${t}_"*.o
+		set -- "$objs/$t/gip-$t.o" "$objs/$t/${t}_"*.o
 		calls "$@" > "$BATS_TEST_TMPDIR/edges"
 		echo "gip-$t: $(wc -l < "$BATS_TEST_TMPDIR/edges") edges"
 		cat "$BATS_TEST_TMPDIR/edges"
@@ -29,13 +29,13 @@ calls() {
 		[ ! -s "$BATS_TEST_TMPDIR/cycle" ]
 	done
 	# no object of one tool is used by another tool's
-	calls "$objs"/*.o | awk '{ a = $1; b = $2; sub(/^gip-/, "", a); sub(/[_.].*/, "", a); sub(/^gip-/, "", b); sub(/[_.].*/, "", b); if (a != b) print }' > "$BATS_TEST_TMPDIR/cross"
+	calls "$objs"/*/*.o | awk '{ a = $1; b = $2; sub(/^gip-/, "", a); sub(/[_.].*/, "", a); sub(/^gip-/, "", b); sub(/[_.].*/, "", b); if (a != b) print }' > "$BATS_TEST_TMPDIR/cross"
 	[ ! -s "$BATS_TEST_TMPDIR/cross" ]
 }
 
 @test "layout: gip-check's document store calls no rule, the rules call no main" {
 	objs=$REPO/build/bin
-	[ -f "$objs/check_docs.o" ] || skip "not built"
-	! nm "$objs/check_docs.o" | grep -E ' U (check_doc|check_continuity|check_emit)$'
-	! nm "$objs/check_rules.o" | grep -E ' U [a-z_]+$' | grep -v ' U gip_' | awk '{ print $2 }' | while read -r s; do nm "$objs/gip-check.o" | grep -q " T $s$" && echo "$s"; done | grep .
+	[ -f "$objs/check/check_docs.o" ] || skip "not built"
+	! nm "$objs/check/check_docs.o" | grep -E ' U (check_doc|check_continuity|check_emit)$'
+	! nm "$objs/check/check_rules.o" | grep -E ' U [a-z_]+$' | grep -v ' U gip_' | awk '{ print $2 }' | while read -r s; do nm "$objs/check/gip-check.o" | grep -q " T $s$" && echo "$s"; done | grep .
 }

@@ -13,13 +13,13 @@ libs="$(pkg-config --libs libpcre2-8) -lm"
 mkdir -p build/fuzz
 status=0
 for t in ${FUZZ_TOOLS:-normalize sections tables check stats}; do
-	[ -f bin/gip-$t.c ] || continue
-	srcs="bin/gip-$t.c $(ls bin/${t}_*.c 2>/dev/null)"
+	[ -f bin/$t/gip-$t.c ] || continue
+	srcs="bin/$t/*.c"
 	# gip-normalize reads DOCX with expat (and libzip, by dlopen)
 	extra=
 	[ $t = normalize ] && extra="$(pkg-config --cflags libzip) $(pkg-config --libs expat)"
 	# the tool's main becomes gip_tool_main; lib is built with the same flags
-	$CC $flags -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs $extra || { status=2; continue; }
+	$CC $flags -Ibin/$t -Dmain=gip_tool_main -o build/fuzz/fuzz-$t tests/fuzz/fuzz_tool.c $srcs lib/*.c $libs $extra || { status=2; continue; }
 	corpus=build/fuzz/corpus-$t
 	mkdir -p "$corpus" tests/fuzz/regress/$t
 	case $t in

@@ -98,7 +98,7 @@ void	 nz_sink_tab(struct nz_sink *);
 void	 nz_sink_eol(struct nz_sink *);
 void	 nz_sink_end(struct nz_sink *);
 
-/* normalize_t2s.c, made by tests/unit/mkt2s.sh */
+/* normalize_t2s.c, made by bin/normalize/mkt2s.sh */
 extern const uint16_t nz_t2s_char[][2];
 extern const size_t nz_t2s_nchar;
 extern const uint16_t nz_t2s_word[][4];
