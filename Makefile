@@ -59,7 +59,13 @@ CHECK_SRC = \
 	bin/check/gip-check.c \
 	bin/check/check_docs.c \
 	bin/check/check_emit.c \
-	bin/check/check_rules.c
+	bin/check/check_rules.c \
+	bin/check/check_terms.c \
+	bin/check/check_rule_year.c \
+	bin/check/check_rule_complete.c \
+	bin/check/check_rule_sums.c \
+	bin/check/check_rule_narr.c \
+	bin/check/check_continuity.c
 STATS_SRC = \
 	bin/stats/gip-stats.c \
 	bin/stats/stats_agg.c \
@@ -95,7 +101,7 @@ $(O)/bin/%.o: bin/%.c lib/gip.h
 $(NORMALIZE_OBJ): bin/normalize/normalize.h
 $(SECTIONS_OBJ): bin/sections/sections.h
 $(TABLES_OBJ): bin/tables/tables.h
-$(CHECK_OBJ): bin/check/check.h
+$(CHECK_OBJ): bin/check/check.h bin/check/check_rule.h
 $(STATS_OBJ): bin/stats/stats.h
 
 $(O)/bin/normalize/normalize_docx.o: CPPFLAGS += $(DOCX_CFLAGS)

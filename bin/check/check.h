@@ -1,9 +1,10 @@
 /*
  * check.h: gip-check's private interfaces, shared by gip-check.c (main,
  * input), check_docs.c (per-document state, which hands each complete
- * document to a callback), check_rules.c (the rules) and check_emit.c
- * (the findings).  Calls go one way: gip-check.c to the three others,
- * check_rules.c to check_docs.c and check_emit.c.
+ * document to a callback), check_rules.c and the files it uses
+ * (check_rule.h: the rules) and check_emit.c (the findings).  Calls go
+ * one way: gip-check.c to the others, the rules to check_docs.c and
+ * check_emit.c.
  */
 #ifndef CHECK_H
 #define CHECK_H
@@ -160,7 +161,7 @@ uint32_t check_doc_str(struct doc *, const char *);
 const char *check_doc_text(const struct doc *, uint32_t);
 int	 check_parse_value(const char *, int64_t *);
 
-/* check_rules.c */
+/* check_rules.c, check_continuity.c, check_terms.c */
 void	 check_doc(struct check *, struct doc *, struct summ *);
 void	 check_continuity(struct check *, struct summ *, size_t);
 char	*check_fmt(int64_t, char *);
