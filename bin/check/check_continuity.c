@@ -45,7 +45,7 @@ check_summarize(struct ctx *x, struct summ *s)
 	}
 }
 
-int
+static int
 summ_cmp(const void *a, const void *b)
 {
 	const struct summ	*p = a, *q = b;
@@ -69,30 +69,24 @@ summ_cmp(const void *a, const void *b)
 }
 
 /* One column of one pair of consecutive years. */
-void
+static void
 carry(struct ctx *x, const struct summ *cur, const struct summ *prev, int c)
 {
-	char	 e[32], a[32], v[64];
+	char	 e[32], a[32];
 	int	 kin = check_key("t3", "carry_in", check_cols3[c]);
 
 	if (!cur->inok[c] || !prev->outok[c] || cur->in[c] == prev->out[c])
 		return;
 	x->d->name = cur->doc;
 	gip_buf_reset(&x->msg);
-	gip_buf_adds(&x->msg, check_cellname(x, kin));
-	gip_buf_adds(&x->msg, " (");
-	gip_buf_adds(&x->msg, check_fmt(cur->in[c], a));
-	gip_buf_adds(&x->msg, ") differs from ");
-	gip_buf_adds(&x->msg, check_cellname(x, check_key("t3", "carry_out", check_cols3[c])));
-	gip_buf_adds(&x->msg, " (");
-	gip_buf_adds(&x->msg, check_fmt(prev->out[c], e));
-	snprintf(v, sizeof(v), ") of the %d report ", prev->year);
-	gip_buf_adds(&x->msg, v);
-	gip_buf_adds(&x->msg, prev->doc);
-	if (prev->outline[c] > 0) {
-		snprintf(v, sizeof(v), " (line %lu)", prev->outline[c]);
-		gip_buf_adds(&x->msg, v);
-	}
+	/* the two names share one buffer: one at a time */
+	gip_buf_printf(&x->msg, "%s (%s) differs from ", check_cellname(x,
+	    kin), check_fmt(cur->in[c], a));
+	gip_buf_printf(&x->msg, "%s (%s) of the %d report %s",
+	    check_cellname(x, check_key("t3", "carry_out", check_cols3[c])),
+	    check_fmt(prev->out[c], e), prev->year, prev->doc);
+	if (prev->outline[c] > 0)
+		gip_buf_printf(&x->msg, " (line %lu)", prev->outline[c]);
 	check_finding(x, R_CONT, SEV_WARNING, kin, NULL, NULL, NULL, e, a,
 	    cur->inline_[c]);
 }

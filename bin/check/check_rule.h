@@ -10,6 +10,15 @@
 #define NCOL3	7
 #define MAXTERM	32
 
+/* The years of the 条例 and of the templates. */
+#define YEAR_FIRST	2008	/* the 2008 条例: the first reports */
+#define YEAR_T2019	2019	/* the 2019 条例 and its template */
+#define YEAR_T2021	2021	/* the 2021 template */
+
+/* A day of the year as the number mmdd, a date as yyyymmdd. */
+#define MMDD(m, d)	((m) * 100 + (d))
+#define YMD(y, mmdd)	((long long)(y) * 10000 + (mmdd))
+
 /* Table 三's columns, the total last. */
 extern const char *const check_cols3[NCOL3];
 

@@ -27,7 +27,7 @@ row_line(const struct ctx *x, int k)
 static const char *const tabkeys[] = { "t2", "t3", "t4" };
 
 /* The first unreadable or absent cell of table t (0..2), or -1. */
-int
+static int
 first_gap(const struct ctx *x, int t)
 {
 	int	 k, n = check_nkeys();
@@ -57,17 +57,17 @@ check_no_table(struct ctx *x)
 	if (x->d->found != 0)
 		return 0;
 	y = gip_strtonum(x->d->year, 1000, 9999, &errstr);
-	if (errstr != NULL ? x->tm == 0 : y < 2019)
+	if (errstr != NULL ? x->tm == 0 : y < YEAR_T2019)
 		return 0;
 	why = x->d->why != 0 ? check_doc_text(x->d, x->d->why) : "";
 	gip_buf_reset(&x->msg);
-	gip_buf_adds(&x->msg, "no standard table found (");
-	gip_buf_adds(&x->msg, *why != '\0' ? why : "no table");
-	gip_buf_adds(&x->msg, "): the ");
-	gip_buf_adds(&x->msg, x->tm == GIP_T2019 ? "2019" : "2021");
-	gip_buf_adds(&x->msg, " template requires tables 二, 三 and 四");
-	check_finding(x, R_COMPLETE, SEV_ERROR, -1, "", NULL, NULL, "3 tables",
-	    *why != '\0' ? why : "no table", 0);
+	if (*why == '\0')
+		why = "no table";
+	gip_buf_printf(&x->msg, "no standard table found (%s): the %s "
+	    "template requires tables 二, 三 and 四", why,
+	    x->tm == GIP_T2019 ? "2019" : "2021");
+	check_finding(x, R_COMPLETE, SEV_ERROR, -1, "", NULL, NULL,
+	    "3 tables", why, 0);
 	return 1;
 }
 
@@ -98,20 +98,19 @@ check_rule_complete(struct ctx *x)
 		gip_buf_reset(&x->msg);
 		gip_buf_adds(&x->msg, names[t]);
 		first = first_gap(x, t);
-		if (!(x->d->tables & (1u << t)) || first < 0) {
-			gip_buf_adds(&x->msg, " is missing (the ");
-			gip_buf_adds(&x->msg, x->tm == GIP_T2021 ? "2021" :
+		if (!(x->d->tables & (1u << t)) || first < 0)
+			gip_buf_printf(&x->msg, " is missing (the %s template "
+			    "requires it)", x->tm == GIP_T2021 ? "2021" :
 			    "2019");
-			gip_buf_adds(&x->msg, " template requires it)");
-		} else {
-			gip_buf_adds(&x->msg, " could not be read: ");
-			gip_buf_adds(&x->msg, check_cellname(x, first));
-			gip_buf_adds(&x->msg, " is ");
+		else {
+			gip_buf_printf(&x->msg, " could not be read: %s is ",
+			    check_cellname(x, first));
 			check_describe(x, &x->msg, first);
 		}
 		snprintf(e, sizeof(e), "%d cells", need[t]);
-		check_finding(x, R_COMPLETE, SEV_ERROR, -1, tabkeys[t], NULL, NULL, e,
-		    "0 cells", first < 0 ? 0 : x->d->cells[first].line);
+		check_finding(x, R_COMPLETE, SEV_ERROR, -1, tabkeys[t], NULL,
+		    NULL, e, "0 cells", first < 0 ? 0 :
+		    x->d->cells[first].line);
 	}
 	for (i = 0; i < n; i = j) {
 		j = i + 1;
@@ -126,7 +125,8 @@ check_rule_complete(struct ctx *x)
 		nbad = 0;
 		first = -1;
 		for (m = i; m < j; m++) {
-			v = &x->d->cells[check_key(c[m].table, c[m].row, c[m].col)];
+			v = &x->d->cells[check_key(c[m].table, c[m].row,
+			    c[m].col)];
 			if (v->st == CST_NONE || v->st == CST_MISSING) {
 				nbad++;
 				if (first < 0 || (x->d->cells[first].st ==
@@ -149,8 +149,8 @@ check_rule_complete(struct ctx *x)
 				check_describe(x, &x->msg, first);
 			}
 			snprintf(e, sizeof(e), "%d cells", nbad);
-			check_finding(x, R_COMPLETE, SEV_ERROR, first, NULL, NULL, "",
-			    e, "0 cells", v->line > 0 ? v->line :
+			check_finding(x, R_COMPLETE, SEV_ERROR, first, NULL,
+			    NULL, "", e, "0 cells", v->line > 0 ? v->line :
 			    row_line(x, first));
 			continue;
 		}
@@ -160,15 +160,14 @@ check_rule_complete(struct ctx *x)
 			if (v->st != CST_NONE && v->st != CST_MISSING)
 				continue;
 			gip_buf_reset(&x->msg);
-			gip_buf_adds(&x->msg, check_cellname(x, k));
-			gip_buf_adds(&x->msg, ": ");
+			gip_buf_printf(&x->msg, "%s: ", check_cellname(x, k));
 			if (v->st == CST_NONE)
 				gip_buf_adds(&x->msg, "no record for this "
 				    "cell");
 			else
 				check_describe(x, &x->msg, k);
-			check_finding(x, R_COMPLETE, SEV_ERROR, k, NULL, NULL, NULL,
-			    NULL, v->st == CST_NONE ? NULL :
+			check_finding(x, R_COMPLETE, SEV_ERROR, k, NULL, NULL,
+			    NULL, NULL, v->st == CST_NONE ? NULL :
 			    check_doc_text(x->d, v->text), v->st == CST_NONE ?
 			    row_line(x, k) : v->line);
 		}
@@ -181,12 +180,10 @@ check_rule_complete(struct ctx *x)
 		    NULL && (c->tmpl & x->tm) != 0))
 			continue;
 		gip_buf_reset(&x->msg);
-		gip_buf_adds(&x->msg, check_cellname(x, k));
-		gip_buf_adds(&x->msg, ": not a cell of the ");
-		gip_buf_adds(&x->msg, x->tm == GIP_T2021 ? "2021" : "2019");
-		gip_buf_adds(&x->msg, " template");
-		check_finding(x, R_COMPLETE, SEV_WARNING, k, NULL, NULL, NULL, NULL,
-		    NULL, v->line);
+		gip_buf_printf(&x->msg, "%s: not a cell of the %s template",
+		    check_cellname(x, k), x->tm == GIP_T2021 ? "2021" : "2019");
+		check_finding(x, R_COMPLETE, SEV_WARNING, k, NULL, NULL, NULL,
+		    NULL, NULL, v->line);
 	}
 }
 
@@ -245,25 +242,20 @@ check_rule_value(struct ctx *x)
 			if (v->st == CST_NUM && *act == '\0')
 				act = check_fmt(v->v, buf);
 			gip_buf_reset(&x->msg);
-			gip_buf_adds(&x->msg, check_cellname(x, k));
-			gip_buf_adds(&x->msg, ": ");
-			gip_buf_adds(&x->msg, what);
-			if (*act != '\0') {
-				gip_buf_adds(&x->msg, ": “");
-				gip_buf_adds(&x->msg, act);
-				gip_buf_adds(&x->msg, "”");
-			}
-			check_finding(x, R_VALUE, sev, k, NULL, NULL, NULL, exp, act,
-			    v->line);
+			gip_buf_printf(&x->msg, "%s: %s", check_cellname(x, k),
+			    what);
+			if (*act != '\0')
+				gip_buf_printf(&x->msg, ": “%s”", act);
+			check_finding(x, R_VALUE, sev, k, NULL, NULL, NULL, exp,
+			    act, v->line);
 		}
 		if (v->conflict) {
 			gip_buf_reset(&x->msg);
-			gip_buf_adds(&x->msg, check_cellname(x, k));
-			gip_buf_adds(&x->msg, ": the input holds different "
+			gip_buf_printf(&x->msg, "%s: the input holds different "
 			    "records for this cell; the one of the earliest "
-			    "line is used");
-			check_finding(x, R_VALUE, SEV_WARNING, k, NULL, NULL, NULL,
-			    NULL, NULL, v->line);
+			    "line is used", check_cellname(x, k));
+			check_finding(x, R_VALUE, SEV_WARNING, k, NULL, NULL,
+			    NULL, NULL, NULL, v->line);
 		}
 	}
 }

@@ -24,7 +24,7 @@ check_rule_narr(struct ctx *x)
 	size_t			 i;
 	int			 ks[MAXSUM], nk, j, bad;
 	int64_t			 sum;
-	char			 e[32], a[32], ln[32];
+	char			 e[32], a[32];
 
 	for (i = 0; i < x->d->nnarr; i++) {
 		nr = &x->d->narr[i];
@@ -36,7 +36,8 @@ check_rule_narr(struct ctx *x)
 			const struct narrsum *ns = &check_narrsums[nr->sum];
 
 			for (nk = 0; ns->rows[nk] != NULL; nk++)
-				ks[nk] = check_key(ns->table, ns->rows[nk], ns->col);
+				ks[nk] = check_key(ns->table, ns->rows[nk],
+				    ns->col);
 			sname = ns->name;
 		} else
 			continue;
@@ -60,45 +61,35 @@ check_rule_narr(struct ctx *x)
 			continue;
 		gip_buf_reset(&x->msg);
 		gip_buf_adds(&x->msg, "the text says ");
-		for (j = 0; j < nk; j++) {
-			if (j > 0)
-				gip_buf_adds(&x->msg, " + ");
-			gip_buf_adds(&x->msg, check_cellname(x, ks[j]));
-		}
-		gip_buf_adds(&x->msg, " is ");
-		gip_buf_adds(&x->msg, check_fmt(nr->v, a));
-		if (nr->raw != 0 && *check_doc_text(x->d, nr->raw) != '\0') {
-			gip_buf_adds(&x->msg, " (“");
-			gip_buf_adds(&x->msg, check_doc_text(x->d, nr->raw));
-			gip_buf_adds(&x->msg, "”)");
-		}
+		for (j = 0; j < nk; j++)
+			gip_buf_printf(&x->msg, "%s%s", j > 0 ? " + " : "",
+			    check_cellname(x, ks[j]));
+		gip_buf_printf(&x->msg, " is %s", check_fmt(nr->v, a));
+		if (nr->raw != 0 && *check_doc_text(x->d, nr->raw) != '\0')
+			gip_buf_printf(&x->msg, " (“%s”)",
+			    check_doc_text(x->d, nr->raw));
 		gip_buf_adds(&x->msg, ", but the table ");
 		if (bad >= 0) {
 			gip_buf_adds(&x->msg, "cell ");
-			if (nk > 1) {
-				gip_buf_adds(&x->msg, check_cellname(x, bad));
-				gip_buf_adds(&x->msg, " ");
-			}
+			if (nk > 1)
+				gip_buf_printf(&x->msg, "%s ",
+				    check_cellname(x, bad));
 			gip_buf_adds(&x->msg, "is ");
 			check_describe(x, &x->msg, bad);
 		} else {
 			gip_buf_adds(&x->msg, "says ");
-			for (j = 0; nk > 1 && j < nk; j++) {
-				gip_buf_adds(&x->msg, j > 0 ? " + " : "");
-				gip_buf_adds(&x->msg,
-				    check_fmt(x->d->cells[ks[j]].v, e));
-			}
+			for (j = 0; nk > 1 && j < nk; j++)
+				gip_buf_printf(&x->msg, "%s%s", j > 0 ? " + " :
+				    "", check_fmt(x->d->cells[ks[j]].v, e));
 			if (nk > 1)
 				gip_buf_adds(&x->msg, " = ");
 			gip_buf_adds(&x->msg, check_fmt(sum, e));
 		}
 		v = &x->d->cells[bad >= 0 ? bad : ks[0]];
-		if (v->line > 0) {
-			snprintf(ln, sizeof(ln), " (line %lu)", v->line);
-			gip_buf_adds(&x->msg, ln);
-		}
-		check_finding(x, R_NARR, bad < 0 ? SEV_ERROR : SEV_WARNING, ks[0], NULL,
-		    sname, NULL, bad < 0 ? e : check_doc_text(x->d, v->text),
-		    a, nr->line);
+		if (v->line > 0)
+			gip_buf_printf(&x->msg, " (line %lu)", v->line);
+		check_finding(x, R_NARR, bad < 0 ? SEV_ERROR : SEV_WARNING,
+		    ks[0], NULL, sname, NULL, bad < 0 ? e :
+		    check_doc_text(x->d, v->text), a, nr->line);
 	}
 }

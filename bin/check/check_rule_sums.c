@@ -45,7 +45,7 @@ check_rule_balance(struct ctx *x)
 }
 
 /* Do the cells add up, all of them numbers?  (No message made.) */
-int
+static int
 holds(const struct ctx *x, const int *lhs, int nl, const int *rhs, int nr)
 {
 	const struct cval *c;
@@ -97,7 +97,8 @@ rows3(unsigned tm)
 			gip_errx(GIP_EXIT_TROUBLE, "schema: too many rows");
 		t->cell[t->n] = &c[i];
 		for (j = 0; j < NCOL3; j++)
-			t->k[t->n][j] = check_key("t3", c[i].row, check_cols3[j]);
+			t->k[t->n][j] = check_key("t3", c[i].row,
+			    check_cols3[j]);
 		t->n++;
 	}
 	done[tm & 3] = 1;
@@ -116,8 +117,8 @@ check_rule_rows(struct ctx *x)
 			continue;
 		gip_buf_reset(&x->what);
 		check_rowname(&x->what, t->cell[i]);
-		check_sum_rule(x, R_ROWS, x->what.p, NULL, NAME_COL, NULL, t->k[i],
-		    NCOL3 - 1, &t->k[i][NCOL3 - 1], 1);
+		check_sum_rule(x, R_ROWS, x->what.p, NULL, NAME_COL, NULL,
+		    t->k[i], NCOL3 - 1, &t->k[i][NCOL3 - 1], 1);
 	}
 }
 
@@ -141,11 +142,12 @@ check_rule_outcome(struct ctx *x)
 			l[nl++] = check_key("t3", "other", check_cols3[i]);
 		else
 			for (j = 0; j < 3; j++)
-				l[nl++] = check_key("t3", other2021[j], check_cols3[i]);
+				l[nl++] = check_key("t3", other2021[j],
+				    check_cols3[i]);
 		r[0] = check_key("t3", "total", check_cols3[i]);
 		c = check_key_cell(x->tm, r[0]);
-		check_sum_rule(x, R_OUTCOME, c->col_label, NULL, NAME_ROW, terms, l,
-		    nl, r, 1);
+		check_sum_rule(x, R_OUTCOME, c->col_label, NULL, NAME_ROW,
+		    terms, l, nl, r, 1);
 	}
 }
 
@@ -163,11 +165,10 @@ check_rule_t4(struct ctx *x)
 			continue;
 		c = check_key_cell(x->tm, r[0]);
 		gip_buf_reset(&x->what);
-		if (c->group != NULL) {
-			gip_buf_adds(&x->what, c->group);
-			gip_buf_addc(&x->what, ' ');
-		}
+		if (c->group != NULL)
+			gip_buf_printf(&x->what, "%s ", c->group);
 		gip_buf_adds(&x->what, c->row_label);
-		check_sum_rule(x, R_T4, x->what.p, NULL, NAME_COL, NULL, l, 4, r, 1);
+		check_sum_rule(x, R_T4, x->what.p, NULL, NAME_COL, NULL, l, 4,
+		    r, 1);
 	}
 }

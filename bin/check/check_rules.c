@@ -14,7 +14,7 @@
 static unsigned	 infer_tmpl(const struct doc *);
 
 /* No template named: the one whose own cells are present. */
-unsigned
+static unsigned
 infer_tmpl(const struct doc *d)
 {
 	int	 k, n = check_nkeys(), any = 0;

@@ -98,16 +98,12 @@ check_cellname(struct ctx *x, int k)
 	if ((c = check_key_cell(x->tm, k)) == NULL)
 		c = check_key_cell(0, k);	/* the other template's */
 	if (c == NULL) {
-		gip_buf_adds(b, check_key_table(k));
-		gip_buf_addc(b, '/');
-		gip_buf_adds(b, check_key_row(k));
-		gip_buf_addc(b, '/');
-		gip_buf_adds(b, check_key_col(k));
+		gip_buf_printf(b, "%s/%s/%s", check_key_table(k),
+		    check_key_row(k), check_key_col(k));
 		return b->p;
 	}
 	check_rowname(b, c);
-	gip_buf_adds(b, " / ");
-	gip_buf_adds(b, c->col_label);
+	gip_buf_printf(b, " / %s", c->col_label);
 	return b->p;
 }
 
@@ -128,8 +124,8 @@ check_rowname(struct gip_buf *b, const struct gip_cell *c)
 
 /* table, row and col, when not NULL, override cell k's keys. */
 void
-check_finding(struct ctx *x, enum rule r, enum sev sev, int k, const char *table,
-    const char *row, const char *col, const char *expected,
+check_finding(struct ctx *x, enum rule r, enum sev sev, int k,
+    const char *table, const char *row, const char *col, const char *expected,
     const char *actual, unsigned long line)
 {
 	struct finding	 f;
@@ -162,33 +158,24 @@ check_describe(struct ctx *x, struct gip_buf *b, int k)
 		gip_buf_adds(b, "blank");
 		return;
 	case CST_NA:
-		gip_buf_adds(b, "“");
-		gip_buf_adds(b, t);
-		gip_buf_adds(b, "” (not applicable)");
+		gip_buf_printf(b, "“%s” (not applicable)", t);
 		return;
 	case CST_TEXT:
-		gip_buf_adds(b, "text “");
-		gip_buf_adds(b, t);
-		gip_buf_adds(b, "”");
+		gip_buf_printf(b, "text “%s”", t);
 		return;
 	case CST_MISSING:
 		gip_buf_adds(b, "unreadable");
-		if (*t != '\0') {
-			gip_buf_adds(b, " (");
-			gip_buf_adds(b, t);
-			gip_buf_adds(b, ")");
-		}
+		if (*t != '\0')
+			gip_buf_printf(b, " (%s)", t);
 		return;
 	default:
-		gip_buf_adds(b, c->fl & CV_BIG ? "out of range: “" :
-		    "not a number: “");
-		gip_buf_adds(b, t);
-		gip_buf_adds(b, "”");
+		gip_buf_printf(b, "%s: “%s”", c->fl & CV_BIG ? "out of range" :
+		    "not a number", t);
 		return;
 	}
 }
 
-void
+static void
 termname(struct ctx *x, int k, enum naming how)
 {
 	const struct gip_cell	*c;
@@ -234,16 +221,13 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 	gip_buf_reset(&x->msg);
 	gip_buf_adds(&x->msg, what);
 	if (bad >= 0) {
-		gip_buf_adds(&x->msg, ": not assessable: ");
-		gip_buf_adds(&x->msg, check_cellname(x, bad));
-		gip_buf_adds(&x->msg, " is ");
+		gip_buf_printf(&x->msg, ": not assessable: %s is ",
+		    check_cellname(x, bad));
 		check_describe(x, &x->msg, bad);
-		if (nbad > 1) {
-			snprintf(v, sizeof(v), " (and %d more)", nbad - 1);
-			gip_buf_adds(&x->msg, v);
-		}
-		check_finding(x, r, SEV_WARNING, rhs[0], NULL, row, NULL, NULL, NULL,
-		    c->line);
+		if (nbad > 1)
+			gip_buf_printf(&x->msg, " (and %d more)", nbad - 1);
+		check_finding(x, r, SEV_WARNING, rhs[0], NULL, row, NULL, NULL,
+		    NULL, c->line);
 		return;
 	}
 	if (sl == sr)
@@ -259,16 +243,13 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 			i = nl - 1;
 		} else {
 			termname(x, i < nl ? lhs[i] : rhs[i - nl], how);
-			gip_buf_adds(&x->msg, " (");
-			gip_buf_adds(&x->msg, check_fmt(x->d->cells[i < nl ?
-			    lhs[i] : rhs[i - nl]].v, v));
-			gip_buf_adds(&x->msg, ")");
+			gip_buf_printf(&x->msg, " (%s)", check_fmt(x->d->cells[
+			    i < nl ? lhs[i] : rhs[i - nl]].v, v));
 		}
-		if (i == nl - 1 || (i == nl + nr - 1 && nr > 1)) {
-			gip_buf_adds(&x->msg, " = ");
-			gip_buf_adds(&x->msg, check_fmt(i < nl ? sl : sr, v));
-		}
+		if (i == nl - 1 || (i == nl + nr - 1 && nr > 1))
+			gip_buf_printf(&x->msg, " = %s", check_fmt(i < nl ? sl :
+			    sr, v));
 	}
-	check_finding(x, r, SEV_ERROR, rhs[0], NULL, row, NULL, check_fmt(sl, e),
-	    check_fmt(sr, a), c->line);
+	check_finding(x, r, SEV_ERROR, rhs[0], NULL, row, NULL,
+	    check_fmt(sl, e), check_fmt(sr, a), c->line);
 }
