@@ -824,6 +824,60 @@ carry_before(struct tb_doc *d, struct para *pa, int t, size_t at,
 	keep(d, &f[N_CARRYOUT], pa, ns, ye, voff, d->vals.len - voff);
 }
 
+#define NTRIG	(sizeof(trigs) / sizeof(trigs[0]))
+
+/* Where the trigger words are in a paragraph, in text order. */
+static struct hit {
+	unsigned char	 k;		/* index in trigs[] */
+	size_t		 at;
+} *hits;
+static size_t	 nhits, caphits;
+
+/*
+ * One pass over the paragraph finds every trigger word (one search a
+ * word cost 22 passes, a third of gip-tables' time on real reports):
+ * each word's first character picks, through a table of the low bits of
+ * its last two bytes, the few words that start with it.
+ */
+static void
+find_hits(const char *s, size_t n)
+{
+	static unsigned char head[4096], next[NTRIG];
+	static int	 ready;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 i, k;
+	unsigned	 j;
+
+	if (!ready) {
+		for (k = NTRIG; k-- > 0; ) {
+			const unsigned char *w =
+			    (const unsigned char *)trigs[k].word;
+
+			j = ((unsigned)(w[1] & 0x3F) << 6) | (w[2] & 0x3F);
+			next[k] = head[j];
+			head[j] = (unsigned char)(k + 1);
+		}
+		ready = 1;
+	}
+	nhits = 0;
+	for (i = 0; i + 6 <= n; i++) {
+		if (p[i] < 0xE4 || p[i] > 0xE9)
+			continue;
+		j = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+		for (k = head[j]; k != 0; k = next[k - 1]) {
+			if (memcmp(p + i, trigs[k - 1].word, 6) != 0)
+				continue;
+			if (nhits == caphits) {
+				caphits = caphits ? caphits * 2 : 64;
+				hits = gip_xreallocarray(hits, caphits,
+				    sizeof(*hits));
+			}
+			hits[nhits].k = (unsigned char)(k - 1);
+			hits[nhits++].at = i;
+		}
+	}
+}
+
 /*
  * Find the words that start a fact in the order of trigs[]: 行政, then
  * 新收, 收到, 接到 (the first statement of 新收 wins), then 结转.
@@ -834,8 +888,8 @@ carry_before(struct tb_doc *d, struct para *pa, int t, size_t at,
 static void
 scan(struct tb_doc *d, struct para *pa, struct fact *f)
 {
-	const char	*p, *q;
-	size_t		 n, i, k, at;
+	const char	*p;
+	size_t		 n, i, k, at, h;
 	int		 checked = 0, t;
 
 again:
@@ -847,15 +901,19 @@ again:
 	memset(pa->b.p + pa->b.len, 0, 17);
 	p = pa->b.p;
 	n = pa->b.len;
-	for (k = 0; k < sizeof(trigs) / sizeof(trigs[0]); k++) {
+	find_hits(p, n);
+	for (k = 0; k < NTRIG; k++) {
 		t = trigs[k].trig;
 		if (((t == T_NEW || t == T_RECV || t == T_BYREQ) &&
 		    f[N_NEW].have) || (t == T_PERIOD && f[N_PERIOD].have) ||
 		    (t == T_DEFER && f[N_CARRYOUT].have))
 			continue;
-		for (i = 0; (q = tb_search(p + i, n - i, trigs[k].word, 6)) !=
-		    NULL; i = at + 6) {
-			at = (size_t)(q - p);
+		/* its hits in text order, each at least a word after the last */
+		for (h = 0, i = 0; h < nhits; h++) {
+			if (hits[h].k != k || hits[h].at < i)
+				continue;
+			at = hits[h].at;
+			i = at + 6;
 			if ((t == T_XZ && !xz_key(p, n, at)) ||
 			    (t == T_PERIOD && !period_key(p, n, at)))
 				continue;
