@@ -52,6 +52,29 @@ void	 gip_buf_free(struct gip_buf *);
 long long gip_strtonum(const char *, long long, long long, const char **);
 
 /*
+ * decimal.c: exact decimals, integers in millionths, for gip-check
+ * and gip-stats (one representation, one parser, one printer).
+ */
+#define GIP_DEC_SCALE	1000000LL
+#define GIP_DEC_PLACES	6
+#define GIP_DEC_LEN	32		/* room for a formatted number */
+#define GIP_DEC_BAD	0x1		/* not a number */
+#define GIP_DEC_BIG	0x2		/* integer part beyond int64_t */
+#define GIP_DEC_MORE	0x4		/* a non-zero 7th or later decimal */
+#define GIP_DEC_DOT	0x8		/* "5.": a point, no decimal */
+
+/* A sum too large for one decimal: whole units, millionths 0..SCALE-1. */
+struct gip_dec_sum {
+	int64_t	 whole, frac;
+};
+
+int	 gip_dec_parse(const char *, int64_t *);
+char	*gip_dec_fmt(int64_t, char *);
+void	 gip_dec_sum_add(struct gip_dec_sum *, int64_t);
+int	 gip_dec_sum_eq(const struct gip_dec_sum *, const struct gip_dec_sum *);
+char	*gip_dec_sum_fmt(const struct gip_dec_sum *, char *);
+
+/*
  * Appending is the inner loop of several tools, often a byte at a
  * time: inline, with a call only when the buffer must grow.  The
  * buffer stays NUL-terminated.

@@ -29,8 +29,13 @@ enum cst { CST_NONE, CST_NUM, CST_BLANK, CST_NA, CST_TEXT, CST_MISSING };
 #define CV_BAD	0x08		/* status num, but not a number */
 #define CV_BIG	0x10		/* beyond CHECK_VMAX */
 
-/* Values are kept as integers in units of 1/10000 (4 decimals). */
-#define CHECK_SCALE	10000
+/*
+ * Values are lib/decimal.c's (integers in millionths), cut to 4
+ * decimals (CHECK_UNIT: the smallest step) and at most CHECK_VMAX in
+ * whole units.
+ */
+#define CHECK_PLACES	4
+#define CHECK_UNIT	(GIP_DEC_SCALE / 10000)
 #define CHECK_VMAX	((int64_t)1000000000000)	/* 10^12 */
 
 struct cval {
@@ -161,9 +166,8 @@ uint32_t check_doc_str(struct doc *, const char *);
 const char *check_doc_text(const struct doc *, uint32_t);
 int	 check_parse_value(const char *, int64_t *);
 
-/* check_rules.c, check_continuity.c, check_terms.c */
+/* check_rules.c, check_continuity.c */
 void	 check_doc(struct check *, struct doc *, struct summ *);
 void	 check_continuity(struct check *, struct summ *, size_t);
-char	*check_fmt(int64_t, char *);
 
 #endif /* CHECK_H */

@@ -49,7 +49,7 @@ static int
 summ_cmp(const void *a, const void *b)
 {
 	const struct summ	*p = a, *q = b;
-	int			 c;
+	int			 c, i;
 
 	if ((c = strcmp(p->agency, q->agency)) != 0)
 		return c;
@@ -61,10 +61,12 @@ summ_cmp(const void *a, const void *b)
 	 */
 	if ((c = strcmp(p->doc, q->doc)) != 0)
 		return c;
-	if ((c = memcmp(p->out, q->out, sizeof(p->out))) != 0)
-		return c;
-	if ((c = memcmp(p->in, q->in, sizeof(p->in))) != 0)
-		return c;
+	for (i = 0; i < NCOL3; i++)
+		if (p->out[i] != q->out[i])
+			return p->out[i] < q->out[i] ? -1 : 1;
+	for (i = 0; i < NCOL3; i++)
+		if (p->in[i] != q->in[i])
+			return p->in[i] < q->in[i] ? -1 : 1;
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
@@ -81,10 +83,10 @@ carry(struct ctx *x, const struct summ *cur, const struct summ *prev, int c)
 	gip_buf_reset(&x->msg);
 	/* the two names share one buffer: one at a time */
 	gip_buf_printf(&x->msg, "%s (%s) differs from ", check_cellname(x,
-	    kin), check_fmt(cur->in[c], a));
+	    kin), gip_dec_fmt(cur->in[c], a));
 	gip_buf_printf(&x->msg, "%s (%s) of the %d report %s",
 	    check_cellname(x, check_key("t3", "carry_out", check_cols3[c])),
-	    check_fmt(prev->out[c], e), prev->year, prev->doc);
+	    gip_dec_fmt(prev->out[c], e), prev->year, prev->doc);
 	if (prev->outline[c] > 0)
 		gip_buf_printf(&x->msg, " (line %lu)", prev->outline[c]);
 	check_finding(x, R_CONT, SEV_WARNING, kin, NULL, NULL, NULL, e, a,

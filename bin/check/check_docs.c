@@ -201,45 +201,34 @@ check_key_cell(unsigned tmpl, int k)
 /*
  * A number as gip-tables writes it: an optional sign, digits, an
  * optional fraction; nothing else.  Returns CV_* flags (CV_NEG etc.);
- * *v gets the value in units of 1/CHECK_SCALE.
+ * *v gets the value (lib/decimal.c, millionths), cut to CHECK_PLACES
+ * decimals.
  */
 int
 check_parse_value(const char *s, int64_t *v)
 {
-	int64_t	 ip = 0, fp = 0, scale = CHECK_SCALE;
-	int	 neg = 0, fl = 0, nd = 0, nf = 0;
+	int64_t	 cut;
+	int	 d, fl = 0;
 
-	*v = 0;
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	for (; *s >= '0' && *s <= '9'; s++, nd++) {
-		if (ip > CHECK_VMAX)
-			fl |= CV_BIG;
-		else
-			ip = ip * 10 + (*s - '0');
-	}
-	if (*s == '.') {
-		for (s++; *s >= '0' && *s <= '9'; s++, nf++) {
-			if (nf < 4) {
-				scale /= 10;
-				fp += (*s - '0') * scale;
-			} else if (*s != '0')
-				fl |= CV_DEC5;
-		}
-		if (nf == 0)
-			return CV_BAD;
-	}
-	if (*s != '\0' || nd + nf == 0)
+	d = gip_dec_parse(s, v);
+	if (d & (GIP_DEC_BAD | GIP_DEC_DOT)) {
+		*v = 0;
 		return CV_BAD;
-	if (ip > CHECK_VMAX)
-		return fl | CV_BIG;
-	*v = ip * CHECK_SCALE + fp;
-	if (fp != 0 || (fl & CV_DEC5))
-		fl |= CV_FRAC;
-	if (neg && *v != 0) {
-		*v = -*v;
-		fl |= CV_NEG;
 	}
+	/* the decimals past CHECK_PLACES are dropped, and said */
+	cut = *v % CHECK_UNIT;
+	if (cut != 0 || (d & GIP_DEC_MORE))
+		fl |= CV_DEC5;
+	if ((d & GIP_DEC_BIG) || *v / GIP_DEC_SCALE > CHECK_VMAX ||
+	    *v / GIP_DEC_SCALE < -CHECK_VMAX) {
+		*v = 0;
+		return fl | CV_BIG;
+	}
+	*v -= cut;
+	if (*v % GIP_DEC_SCALE != 0 || (fl & CV_DEC5))
+		fl |= CV_FRAC;
+	if (*v < 0)
+		fl |= CV_NEG;
 	return fl;
 }
 
@@ -606,7 +595,7 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	if (same(r->table, "doc")) {
 		if (strcmp(r->row, "tables") == 0 &&
 		    strcmp(r->col, "found") == 0 && st == CST_NUM) {
-			d->found = (int)(val / CHECK_SCALE);
+			d->found = (int)(val / GIP_DEC_SCALE);
 			d->why = check_doc_str(d, r->raw);
 		}
 		return 0;

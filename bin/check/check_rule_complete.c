@@ -240,7 +240,7 @@ check_rule_value(struct ctx *x)
 		}
 		if (what != NULL) {
 			if (v->st == CST_NUM && *act == '\0')
-				act = check_fmt(v->v, buf);
+				act = gip_dec_fmt(v->v, buf);
 			gip_buf_reset(&x->msg);
 			gip_buf_printf(&x->msg, "%s: %s", check_cellname(x, k),
 			    what);

@@ -23,7 +23,7 @@ check_rule_narr(struct ctx *x)
 	const char		*sname;
 	size_t			 i;
 	int			 ks[MAXSUM], nk, j, bad;
-	int64_t			 sum;
+	struct gip_dec_sum	 sum, said;
 	char			 e[32], a[32];
 
 	for (i = 0; i < x->d->nnarr; i++) {
@@ -45,7 +45,7 @@ check_rule_narr(struct ctx *x)
 		    check_key_cell(x->tm, ks[0]) == NULL ||
 		    !(x->usable & (1u << (check_key_table(ks[0])[1] - '2'))))
 			continue;
-		sum = 0;
+		memset(&sum, 0, sizeof(sum));
 		bad = -1;
 		for (j = 0; j < nk; j++) {
 			v = &x->d->cells[ks[j]];
@@ -55,16 +55,18 @@ check_rule_narr(struct ctx *x)
 				if (bad < 0)
 					bad = ks[j];
 			} else
-				sum += v->v;
+				gip_dec_sum_add(&sum, v->v);
 		}
-		if (bad < 0 && sum == nr->v)
+		memset(&said, 0, sizeof(said));
+		gip_dec_sum_add(&said, nr->v);
+		if (bad < 0 && gip_dec_sum_eq(&sum, &said))
 			continue;
 		gip_buf_reset(&x->msg);
 		gip_buf_adds(&x->msg, "the text says ");
 		for (j = 0; j < nk; j++)
 			gip_buf_printf(&x->msg, "%s%s", j > 0 ? " + " : "",
 			    check_cellname(x, ks[j]));
-		gip_buf_printf(&x->msg, " is %s", check_fmt(nr->v, a));
+		gip_buf_printf(&x->msg, " is %s", gip_dec_fmt(nr->v, a));
 		if (nr->raw != 0 && *check_doc_text(x->d, nr->raw) != '\0')
 			gip_buf_printf(&x->msg, " (“%s”)",
 			    check_doc_text(x->d, nr->raw));
@@ -80,10 +82,10 @@ check_rule_narr(struct ctx *x)
 			gip_buf_adds(&x->msg, "says ");
 			for (j = 0; nk > 1 && j < nk; j++)
 				gip_buf_printf(&x->msg, "%s%s", j > 0 ? " + " :
-				    "", check_fmt(x->d->cells[ks[j]].v, e));
+				    "", gip_dec_fmt(x->d->cells[ks[j]].v, e));
 			if (nk > 1)
 				gip_buf_adds(&x->msg, " = ");
-			gip_buf_adds(&x->msg, check_fmt(sum, e));
+			gip_buf_adds(&x->msg, gip_dec_sum_fmt(&sum, e));
 		}
 		v = &x->d->cells[bad >= 0 ? bad : ks[0]];
 		if (v->line > 0)

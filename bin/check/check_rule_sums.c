@@ -49,7 +49,7 @@ static int
 holds(const struct ctx *x, const int *lhs, int nl, const int *rhs, int nr)
 {
 	const struct cval *c;
-	int64_t		 sl = 0, sr = 0;
+	struct gip_dec_sum sl = { 0, 0 }, sr = { 0, 0 };
 	int		 i;
 
 	for (i = 0; i < nl + nr; i++) {
@@ -57,11 +57,11 @@ holds(const struct ctx *x, const int *lhs, int nl, const int *rhs, int nr)
 		if (!check_isnum(c))
 			return 0;
 		if (i < nl)
-			sl += c->v;
+			gip_dec_sum_add(&sl, c->v);
 		else
-			sr += c->v;
+			gip_dec_sum_add(&sr, c->v);
 	}
-	return sl == sr;
+	return gip_dec_sum_eq(&sl, &sr);
 }
 
 /*

@@ -48,9 +48,9 @@ year_period(struct ctx *x, long long y, const char *ys)
 		    "year", ys, raw, nr->line);
 		return;
 	}
-	if (nr->st != CST_NUM || nr->fl != 0 || nr->v == y * CHECK_SCALE)
+	if (nr->st != CST_NUM || nr->fl != 0 || nr->v == y * GIP_DEC_SCALE)
 		return;
-	check_fmt(nr->v, a);
+	gip_dec_fmt(nr->v, a);
 	gip_buf_printf(&x->msg, "the text states the statistics period of %s "
 	    "(“%s”), but the report year is %s: one of them is wrong", a, raw,
 	    ys);

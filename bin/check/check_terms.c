@@ -21,23 +21,6 @@ const char *const check_cols3[NCOL3] = {
 
 static void	 termname(struct ctx *, int, enum naming);
 
-/* A value as text: "12", "96171.6", "-3". */
-char *
-check_fmt(int64_t v, char *buf)
-{
-	uint64_t	 u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	int		 n, fr;
-
-	n = snprintf(buf, 32, "%s%llu", v < 0 ? "-" : "",
-	    (unsigned long long)(u / CHECK_SCALE));
-	if ((fr = (int)(u % CHECK_SCALE)) != 0) {
-		n += snprintf(buf + n, 32 - (size_t)n, ".%04d", fr);
-		while (buf[n - 1] == '0')
-			buf[--n] = '\0';
-	}
-	return buf;
-}
-
 /*
  * The rules name their cells with string constants (literals, the
  * schema's strings) and ask for the same few hundred for every
@@ -201,7 +184,7 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
     enum naming how, const char *terms, const int *lhs, int nl,
     const int *rhs, int nr)
 {
-	int64_t		 sl = 0, sr = 0;
+	struct gip_dec_sum sl = { 0, 0 }, sr = { 0, 0 };
 	int		 i, bad = -1, nbad = 0;
 	char		 e[32], a[32], v[32];
 	const struct cval *c;
@@ -213,9 +196,9 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 				bad = i < nl ? lhs[i] : rhs[i - nl];
 			nbad++;
 		} else if (i < nl)
-			sl += c->v;
+			gip_dec_sum_add(&sl, c->v);
 		else
-			sr += c->v;
+			gip_dec_sum_add(&sr, c->v);
 	}
 	c = &x->d->cells[rhs[0]];
 	gip_buf_reset(&x->msg);
@@ -230,7 +213,7 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 		    NULL, c->line);
 		return;
 	}
-	if (sl == sr)
+	if (gip_dec_sum_eq(&sl, &sr))
 		return;
 	gip_buf_adds(&x->msg, ": ");
 	for (i = 0; i < nl + nr; i++) {
@@ -243,13 +226,13 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 			i = nl - 1;
 		} else {
 			termname(x, i < nl ? lhs[i] : rhs[i - nl], how);
-			gip_buf_printf(&x->msg, " (%s)", check_fmt(x->d->cells[
+			gip_buf_printf(&x->msg, " (%s)", gip_dec_fmt(x->d->cells[
 			    i < nl ? lhs[i] : rhs[i - nl]].v, v));
 		}
 		if (i == nl - 1 || (i == nl + nr - 1 && nr > 1))
-			gip_buf_printf(&x->msg, " = %s", check_fmt(i < nl ? sl :
-			    sr, v));
+			gip_buf_printf(&x->msg, " = %s",
+			    gip_dec_sum_fmt(i < nl ? &sl : &sr, v));
 	}
 	check_finding(x, r, SEV_ERROR, rhs[0], NULL, row, NULL,
-	    check_fmt(sl, e), check_fmt(sr, a), c->line);
+	    gip_dec_sum_fmt(&sl, e), gip_dec_sum_fmt(&sr, a), c->line);
 }

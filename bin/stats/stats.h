@@ -11,8 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define STATS_SCALE	1000000LL	/* values are kept in millionths */
-#define STATS_NUMLEN	32		/* room for a formatted number */
+#define STATS_SCALE	GIP_DEC_SCALE	/* values are kept in millionths */
+#define STATS_NUMLEN	GIP_DEC_LEN	/* room for a formatted number */
 #define STATS_MAXTERMS	64		/* terms on one side of a ratio */
 #define STATS_PARTIAL_VERSION "3"
 #define STATS_HOT	64		/* documents kept in memory, at least */

@@ -1,8 +1,9 @@
 /*
- * stats_num.c: exact decimal numbers for gip-stats.  Values are kept
- * as integers in millionths; parsing and printing are exact inverses,
- * so a partial state read back gives the very same numbers, and every
- * division rounds half away from zero in integer arithmetic.
+ * stats_num.c: exact decimal numbers for gip-stats.  Values are
+ * lib/decimal.c's, integers in millionths; parsing and printing are
+ * exact inverses, so a partial state read back gives the very same
+ * numbers, and every division rounds half away from zero in integer
+ * arithmetic.
  */
 #include <stdint.h>
 #include <string.h>
@@ -11,38 +12,18 @@
 #include "stats.h"
 
 /*
- * "[+-]digits[.digits]" with at most six decimals (more are accepted
- * only when they are zeros).  Returns 0, or -1 when s is not such a
- * number or does not fit.
+ * A number as gip-stats takes it (lib/decimal.c): at most six decimals
+ * (more are accepted only when they are zeros), an integer part that
+ * fits.  Returns 0, or -1 when s is not such a number.
  */
 int
 stats_num_parse(const char *s, int64_t *out)
 {
-	int64_t	 ip = 0, fp = 0, scale = STATS_SCALE;
-	int	 neg = 0, digits = 0;
+	int64_t	 v;
 
-	if (*s == '-' || *s == '+')
-		neg = *s++ == '-';
-	for (; *s >= '0' && *s <= '9'; s++, digits++) {
-		if (ip > (INT64_MAX / STATS_SCALE - 9) / 10)
-			return -1;
-		ip = ip * 10 + (*s - '0');
-	}
-	if (*s == '.') {
-		s++;
-		for (; *s >= '0' && *s <= '9'; s++, digits++) {
-			if (scale > 1) {
-				scale /= 10;
-				fp += (*s - '0') * scale;
-			} else if (*s != '0')
-				return -1;
-		}
-	}
-	if (*s != '\0' || digits == 0)
+	if (gip_dec_parse(s, &v) & (GIP_DEC_BAD | GIP_DEC_BIG | GIP_DEC_MORE))
 		return -1;
-	*out = ip * STATS_SCALE + fp;
-	if (neg)
-		*out = -*out;
+	*out = v;
 	return 0;
 }
 
@@ -50,34 +31,7 @@ stats_num_parse(const char *s, int64_t *out)
 size_t
 stats_num_fmt(char *buf, int64_t v)
 {
-	uint64_t	 u, ip, fp;
-	char		 tmp[STATS_NUMLEN];
-	size_t		 n = 0, t = 0;
-	int		 i;
-
-	if (v < 0) {
-		buf[n++] = '-';
-		u = (uint64_t)0 - (uint64_t)v;
-	} else
-		u = (uint64_t)v;
-	ip = u / STATS_SCALE;
-	fp = u % STATS_SCALE;
-	do {
-		tmp[t++] = (char)('0' + ip % 10);
-		ip /= 10;
-	} while (ip > 0);
-	while (t > 0)
-		buf[n++] = tmp[--t];
-	if (fp != 0) {
-		buf[n++] = '.';
-		for (i = 0; i < 6 && fp != 0; i++) {
-			fp *= 10;
-			buf[n++] = (char)('0' + fp / STATS_SCALE);
-			fp %= STATS_SCALE;
-		}
-	}
-	buf[n] = '\0';
-	return n;
+	return strlen(gip_dec_fmt(v, buf));
 }
 
 /* a / b rounded half away from zero (b > 0). */
