@@ -37,7 +37,7 @@ text_has(const struct tb_doc *d, const char *const *w)
 	size_t	 k;
 
 	for (k = 0; w[k] != NULL; k++)
-		if (d->text.len > 0 && memmem(d->text.p, d->text.len, w[k],
+		if (d->text.len > 0 && tb_search(d->text.p, d->text.len, w[k],
 		    strlen(w[k])) != NULL)
 			return 1;
 	return 0;

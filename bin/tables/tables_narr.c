@@ -845,7 +845,7 @@ find_hits(const char *s, size_t n)
 	static unsigned char head[4096], next[NTRIG];
 	static int	 ready;
 	const unsigned char *p = (const unsigned char *)s;
-	size_t		 i, k;
+	size_t		 i, k, a;
 	unsigned	 j;
 
 	if (!ready) {
@@ -864,8 +864,12 @@ find_hits(const char *s, size_t n)
 		if (p[i] < 0xE4 || p[i] > 0xE9)
 			continue;
 		j = ((unsigned)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+		a = i;
+		/* no word starts inside a whole character: skip its tail */
+		if ((p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80)
+			i += 2;
 		for (k = head[j]; k != 0; k = next[k - 1]) {
-			if (memcmp(p + i, trigs[k - 1].word, 6) != 0)
+			if (memcmp(p + a, trigs[k - 1].word, 6) != 0)
 				continue;
 			if (nhits == caphits) {
 				caphits = caphits ? caphits * 2 : 64;
@@ -873,7 +877,7 @@ find_hits(const char *s, size_t n)
 				    sizeof(*hits));
 			}
 			hits[nhits].k = (unsigned char)(k - 1);
-			hits[nhits++].at = i;
+			hits[nhits++].at = a;
 		}
 	}
 }
