@@ -56,34 +56,60 @@ gip_dec_parse(const char *s, int64_t *v)
 	return fl;
 }
 
-/* A sum of decimals, kept as whole units and millionths (0..SCALE-1). */
+/*
+ * A sum of decimals: most sums fit in frac alone, so adding is one
+ * addition; only when frac would leave +-2^62 are its whole units moved
+ * to whole.  norm() gives the canonical form, frac in 0..SCALE-1.
+ */
+#define FRACMAX	((int64_t)1 << 62)
+
+static struct gip_dec_sum
+norm(const struct gip_dec_sum *s)
+{
+	struct gip_dec_sum	 n;
+
+	n.whole = s->whole + s->frac / GIP_DEC_SCALE;
+	n.frac = s->frac % GIP_DEC_SCALE;
+	if (n.frac < 0) {
+		n.frac += GIP_DEC_SCALE;
+		n.whole--;
+	}
+	return n;
+}
+
 void
 gip_dec_sum_add(struct gip_dec_sum *s, int64_t v)
 {
-	s->whole += v / GIP_DEC_SCALE;
-	s->frac += v % GIP_DEC_SCALE;
-	if (s->frac < 0) {
-		s->frac += GIP_DEC_SCALE;
-		s->whole--;
-	} else if (s->frac >= GIP_DEC_SCALE) {
-		s->frac -= GIP_DEC_SCALE;
-		s->whole++;
+	int64_t	 t;
+
+	if (__builtin_add_overflow(s->frac, v, &t) || t > FRACMAX ||
+	    t < -FRACMAX) {
+		s->whole += s->frac / GIP_DEC_SCALE + v / GIP_DEC_SCALE;
+		t = s->frac % GIP_DEC_SCALE + v % GIP_DEC_SCALE;
 	}
+	s->frac = t;
 }
 
 int
 gip_dec_sum_eq(const struct gip_dec_sum *a, const struct gip_dec_sum *b)
 {
-	return a->whole == b->whole && a->frac == b->frac;
+	struct gip_dec_sum	 x, y;
+
+	if (a->whole == 0 && b->whole == 0)	/* the usual case */
+		return a->frac == b->frac;
+	x = norm(a);
+	y = norm(b);
+	return x.whole == y.whole && x.frac == y.frac;
 }
 
 /* s with the fewest decimals that keep it exact, into buf (GIP_DEC_LEN). */
 char *
-gip_dec_sum_fmt(const struct gip_dec_sum *s, char *buf)
+gip_dec_sum_fmt(const struct gip_dec_sum *sum, char *buf)
 {
-	uint64_t	 w;
-	int64_t		 f = s->frac;
-	int		 n;
+	struct gip_dec_sum	 n1 = norm(sum), *s = &n1;
+	uint64_t		 w;
+	int64_t			 f = s->frac;
+	int			 n;
 
 	if (s->whole < 0) {
 		/* -(whole + frac): the magnitude's parts */
@@ -108,8 +134,7 @@ gip_dec_sum_fmt(const struct gip_dec_sum *s, char *buf)
 char *
 gip_dec_fmt(int64_t v, char *buf)
 {
-	struct gip_dec_sum	 s = { 0, 0 };
+	struct gip_dec_sum	 s = { 0, v };
 
-	gip_dec_sum_add(&s, v);
 	return gip_dec_sum_fmt(&s, buf);
 }

@@ -63,7 +63,7 @@ long long gip_strtonum(const char *, long long, long long, const char **);
 #define GIP_DEC_MORE	0x4		/* a non-zero 7th or later decimal */
 #define GIP_DEC_DOT	0x8		/* "5.": a point, no decimal */
 
-/* A sum too large for one decimal: whole units, millionths 0..SCALE-1. */
+/* A sum of decimals, beyond int64_t millionths: whole units + frac. */
 struct gip_dec_sum {
 	int64_t	 whole, frac;
 };

@@ -207,7 +207,7 @@ check_key_cell(unsigned tmpl, int k)
 int
 check_parse_value(const char *s, int64_t *v)
 {
-	int64_t	 cut;
+	int64_t	 cut, whole;
 	int	 d, fl = 0;
 
 	d = gip_dec_parse(s, v);
@@ -219,13 +219,13 @@ check_parse_value(const char *s, int64_t *v)
 	cut = *v % CHECK_UNIT;
 	if (cut != 0 || (d & GIP_DEC_MORE))
 		fl |= CV_DEC5;
-	if ((d & GIP_DEC_BIG) || *v / GIP_DEC_SCALE > CHECK_VMAX ||
-	    *v / GIP_DEC_SCALE < -CHECK_VMAX) {
+	whole = *v / GIP_DEC_SCALE;
+	if ((d & GIP_DEC_BIG) || whole > CHECK_VMAX || whole < -CHECK_VMAX) {
 		*v = 0;
 		return fl | CV_BIG;
 	}
 	*v -= cut;
-	if (*v % GIP_DEC_SCALE != 0 || (fl & CV_DEC5))
+	if (*v != whole * GIP_DEC_SCALE || (fl & CV_DEC5))
 		fl |= CV_FRAC;
 	if (*v < 0)
 		fl |= CV_NEG;
