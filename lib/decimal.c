@@ -57,12 +57,9 @@ gip_dec_parse(const char *s, int64_t *v)
 }
 
 /*
- * A sum of decimals: most sums fit in frac alone, so adding is one
- * addition; only when frac would leave +-2^62 are its whole units moved
- * to whole.  norm() gives the canonical form, frac in 0..SCALE-1.
+ * A sum of decimals (gip_dec_sum_add, inline in gip.h): norm() gives
+ * its canonical form, frac in 0..SCALE-1.
  */
-#define FRACMAX	((int64_t)1 << 62)
-
 static struct gip_dec_sum
 norm(const struct gip_dec_sum *s)
 {
@@ -75,19 +72,6 @@ norm(const struct gip_dec_sum *s)
 		n.whole--;
 	}
 	return n;
-}
-
-void
-gip_dec_sum_add(struct gip_dec_sum *s, int64_t v)
-{
-	int64_t	 t;
-
-	if (__builtin_add_overflow(s->frac, v, &t) || t > FRACMAX ||
-	    t < -FRACMAX) {
-		s->whole += s->frac / GIP_DEC_SCALE + v / GIP_DEC_SCALE;
-		t = s->frac % GIP_DEC_SCALE + v % GIP_DEC_SCALE;
-	}
-	s->frac = t;
 }
 
 int

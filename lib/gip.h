@@ -70,9 +70,26 @@ struct gip_dec_sum {
 
 int	 gip_dec_parse(const char *, int64_t *);
 char	*gip_dec_fmt(int64_t, char *);
-void	 gip_dec_sum_add(struct gip_dec_sum *, int64_t);
 int	 gip_dec_sum_eq(const struct gip_dec_sum *, const struct gip_dec_sum *);
 char	*gip_dec_sum_fmt(const struct gip_dec_sum *, char *);
+
+/*
+ * Most sums fit in frac alone, so adding is one addition (inline: the
+ * rules add every operand); only when frac would leave +-2^62 are its
+ * whole units moved to whole.
+ */
+static inline void
+gip_dec_sum_add(struct gip_dec_sum *s, int64_t v)
+{
+	int64_t	 t;
+
+	if (__builtin_add_overflow(s->frac, v, &t) ||
+	    t > ((int64_t)1 << 62) || t < -((int64_t)1 << 62)) {
+		s->whole += s->frac / GIP_DEC_SCALE + v / GIP_DEC_SCALE;
+		t = s->frac % GIP_DEC_SCALE + v % GIP_DEC_SCALE;
+	}
+	s->frac = t;
+}
 
 /*
  * Appending is the inner loop of several tools, often a byte at a

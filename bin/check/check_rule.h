@@ -37,9 +37,15 @@ struct ctx {
 	struct gip_buf	 msg, name, what;
 };
 
+/* A number the sums can take (inline: it is asked of every operand). */
+static inline int
+check_isnum(const struct cval *c)
+{
+	return c->st == CST_NUM && (c->fl & (CV_BAD | CV_BIG)) == 0;
+}
+
 /* check_terms.c */
 int	 check_key(const char *, const char *, const char *);
-int	 check_isnum(const struct cval *);
 const char *check_cellname(struct ctx *, int);
 void	 check_rowname(struct gip_buf *, const struct gip_cell *);
 void	 check_describe(struct ctx *, struct gip_buf *, int);

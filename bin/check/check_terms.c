@@ -61,12 +61,6 @@ check_key(const char *table, const char *row, const char *col)
 	return k;
 }
 
-int
-check_isnum(const struct cval *c)
-{
-	return c->st == CST_NUM && (c->fl & (CV_BAD | CV_BIG)) == 0;
-}
-
 /*
  * "三、本年度办理结果（七）总计 / 自然人": the group, the row and the
  * column as the template prints them.
