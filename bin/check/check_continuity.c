@@ -89,8 +89,9 @@ carry(struct ctx *x, const struct summ *cur, const struct summ *prev, int c)
 	    gip_dec_fmt(prev->out[c], e), prev->year, prev->doc);
 	if (prev->outline[c] > 0)
 		gip_buf_printf(&x->msg, " (line %lu)", prev->outline[c]);
-	check_finding(x, R_CONT, SEV_WARNING, kin, NULL, NULL, NULL, e, a,
-	    cur->inline_[c]);
+	check_finding(x, kin, (struct finding){ .rule = R_CONT,
+	    .sev = SEV_WARNING, .expected = e, .actual = a,
+	    .line = cur->inline_[c] });
 }
 
 /*

@@ -49,9 +49,7 @@ int	 check_key(const char *, const char *, const char *);
 const char *check_cellname(struct ctx *, int);
 void	 check_rowname(struct gip_buf *, const struct gip_cell *);
 void	 check_describe(struct ctx *, struct gip_buf *, int);
-void	 check_finding(struct ctx *, enum rule, enum sev, int, const char *,
-	    const char *, const char *, const char *, const char *,
-	    unsigned long);
+void	 check_finding(struct ctx *, int, struct finding);
 void	 check_sum_rule(struct ctx *, enum rule, const char *, const char *,
 	    enum naming, const char *, const int *, int, const int *, int);
 

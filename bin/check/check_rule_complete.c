@@ -66,8 +66,8 @@ check_no_table(struct ctx *x)
 	gip_buf_printf(&x->msg, "no standard table found (%s): the %s "
 	    "template requires tables 二, 三 and 四", why,
 	    x->tm == GIP_T2019 ? "2019" : "2021");
-	check_finding(x, R_COMPLETE, SEV_ERROR, -1, "", NULL, NULL,
-	    "3 tables", why, 0);
+	check_finding(x, -1, (struct finding){ .rule = R_COMPLETE,
+	    .sev = SEV_ERROR, .expected = "3 tables", .actual = why });
 	return 1;
 }
 
@@ -108,9 +108,10 @@ check_rule_complete(struct ctx *x)
 			check_describe(x, &x->msg, first);
 		}
 		snprintf(e, sizeof(e), "%d cells", need[t]);
-		check_finding(x, R_COMPLETE, SEV_ERROR, -1, tabkeys[t], NULL,
-		    NULL, e, "0 cells", first < 0 ? 0 :
-		    x->d->cells[first].line);
+		check_finding(x, -1, (struct finding){ .rule = R_COMPLETE,
+		    .sev = SEV_ERROR, .table = tabkeys[t], .expected = e,
+		    .actual = "0 cells",
+		    .line = first < 0 ? 0 : x->d->cells[first].line });
 	}
 	for (i = 0; i < n; i = j) {
 		j = i + 1;
@@ -149,9 +150,11 @@ check_rule_complete(struct ctx *x)
 				check_describe(x, &x->msg, first);
 			}
 			snprintf(e, sizeof(e), "%d cells", nbad);
-			check_finding(x, R_COMPLETE, SEV_ERROR, first, NULL,
-			    NULL, "", e, "0 cells", v->line > 0 ? v->line :
-			    row_line(x, first));
+			check_finding(x, first, (struct finding){
+			    .rule = R_COMPLETE, .sev = SEV_ERROR, .col = "",
+			    .expected = e, .actual = "0 cells",
+			    .line = v->line > 0 ? v->line :
+			    row_line(x, first) });
 			continue;
 		}
 		for (m = i; m < j; m++) {
@@ -166,10 +169,12 @@ check_rule_complete(struct ctx *x)
 				    "cell");
 			else
 				check_describe(x, &x->msg, k);
-			check_finding(x, R_COMPLETE, SEV_ERROR, k, NULL, NULL,
-			    NULL, NULL, v->st == CST_NONE ? NULL :
-			    check_doc_text(x->d, v->text), v->st == CST_NONE ?
-			    row_line(x, k) : v->line);
+			check_finding(x, k, (struct finding){
+			    .rule = R_COMPLETE, .sev = SEV_ERROR,
+			    .actual = v->st == CST_NONE ? NULL :
+			    check_doc_text(x->d, v->text),
+			    .line = v->st == CST_NONE ? row_line(x, k) :
+			    v->line });
 		}
 	}
 	/* cells the records have but the template has not */
@@ -182,8 +187,8 @@ check_rule_complete(struct ctx *x)
 		gip_buf_reset(&x->msg);
 		gip_buf_printf(&x->msg, "%s: not a cell of the %s template",
 		    check_cellname(x, k), x->tm == GIP_T2021 ? "2021" : "2019");
-		check_finding(x, R_COMPLETE, SEV_WARNING, k, NULL, NULL, NULL,
-		    NULL, NULL, v->line);
+		check_finding(x, k, (struct finding){ .rule = R_COMPLETE,
+		    .sev = SEV_WARNING, .line = v->line });
 	}
 }
 
@@ -246,16 +251,17 @@ check_rule_value(struct ctx *x)
 			    what);
 			if (*act != '\0')
 				gip_buf_printf(&x->msg, ": “%s”", act);
-			check_finding(x, R_VALUE, sev, k, NULL, NULL, NULL, exp,
-			    act, v->line);
+			check_finding(x, k, (struct finding){ .rule = R_VALUE,
+			    .sev = sev, .expected = exp, .actual = act,
+			    .line = v->line });
 		}
 		if (v->conflict) {
 			gip_buf_reset(&x->msg);
 			gip_buf_printf(&x->msg, "%s: the input holds different "
 			    "records for this cell; the one of the earliest "
 			    "line is used", check_cellname(x, k));
-			check_finding(x, R_VALUE, SEV_WARNING, k, NULL, NULL,
-			    NULL, NULL, NULL, v->line);
+			check_finding(x, k, (struct finding){ .rule = R_VALUE,
+			    .sev = SEV_WARNING, .line = v->line });
 		}
 	}
 }

@@ -90,8 +90,9 @@ check_rule_narr(struct ctx *x)
 		v = &x->d->cells[bad >= 0 ? bad : ks[0]];
 		if (v->line > 0)
 			gip_buf_printf(&x->msg, " (line %lu)", v->line);
-		check_finding(x, R_NARR, bad < 0 ? SEV_ERROR : SEV_WARNING,
-		    ks[0], NULL, sname, NULL, bad < 0 ? e :
-		    check_doc_text(x->d, v->text), a, nr->line);
+		check_finding(x, ks[0], (struct finding){ .rule = R_NARR,
+		    .sev = bad < 0 ? SEV_ERROR : SEV_WARNING, .row = sname,
+		    .expected = bad < 0 ? e : check_doc_text(x->d, v->text),
+		    .actual = a, .line = nr->line });
 	}
 }

@@ -44,8 +44,10 @@ year_period(struct ctx *x, long long y, const char *ys)
 		gip_buf_printf(&x->msg, "the statistics period (“%s”) is not "
 		    "within one calendar year; the report year %s is not "
 		    "confirmed", raw, ys);
-		check_finding(x, R_YEAR, SEV_WARNING, -1, "narr", "period",
-		    "year", ys, raw, nr->line);
+		check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+		    .sev = SEV_WARNING, .table = "narr", .row = "period",
+		    .col = "year", .expected = ys, .actual = raw,
+		    .line = nr->line });
 		return;
 	}
 	if (nr->st != CST_NUM || nr->fl != 0 || nr->v == y * GIP_DEC_SCALE)
@@ -54,8 +56,9 @@ year_period(struct ctx *x, long long y, const char *ys)
 	gip_buf_printf(&x->msg, "the text states the statistics period of %s "
 	    "(“%s”), but the report year is %s: one of them is wrong", a, raw,
 	    ys);
-	check_finding(x, R_YEAR, SEV_WARNING, -1, "narr", "period", "year", ys,
-	    a, nr->line);
+	check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+	    .sev = SEV_WARNING, .table = "narr", .row = "period",
+	    .col = "year", .expected = ys, .actual = a, .line = nr->line });
 }
 
 /*
@@ -115,8 +118,9 @@ year_published(struct ctx *x, long long y)
 		    "%s", pub, dls, why);
 	else
 		return;
-	check_finding(x, R_YEAR, SEV_WARNING, -1, "narr", "published", "date",
-	    e, pub, 0);
+	check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+	    .sev = SEV_WARNING, .table = "narr", .row = "published",
+	    .col = "date", .expected = e, .actual = pub });
 }
 
 void
@@ -130,8 +134,8 @@ check_rule_year(struct ctx *x)
 	gip_buf_reset(&x->msg);
 	if (*ys == '\0') {
 		gip_buf_adds(&x->msg, "the report year is unknown");
-		check_finding(x, R_YEAR, SEV_WARNING, -1, NULL, NULL, NULL,
-		    NULL, NULL, 0);
+		check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+		    .sev = SEV_WARNING });
 		return;
 	}
 	y = gip_strtonum(ys, 1000, 9999, &errstr);
@@ -139,8 +143,8 @@ check_rule_year(struct ctx *x)
 		snprintf(e, sizeof(e), "%d..%d", YEAR_FIRST, cur + 1);
 		gip_buf_printf(&x->msg, "report year %s is outside %s (reports "
 		    "under the 条例 begin with %d)", ys, e, YEAR_FIRST);
-		check_finding(x, R_YEAR, SEV_WARNING, -1, NULL, NULL, NULL, e,
-		    ys, 0);
+		check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+		    .sev = SEV_WARNING, .expected = e, .actual = ys });
 		return;
 	}
 	e[0] = '\0';
@@ -161,8 +165,8 @@ check_rule_year(struct ctx *x)
 		    "〔2019〕60号, used for the 2019 and 2020 reports)" :
 		    " needs the standard tables, but the report has none "
 		    "(template pre2019)");
-		check_finding(x, R_YEAR, SEV_WARNING, -1, NULL, NULL, NULL, e,
-		    ys, 0);
+		check_finding(x, -1, (struct finding){ .rule = R_YEAR,
+		    .sev = SEV_WARNING, .expected = e, .actual = ys });
 	}
 	year_period(x, y, ys);
 	year_published(x, y);

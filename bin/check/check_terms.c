@@ -99,24 +99,25 @@ check_rowname(struct gip_buf *b, const struct gip_cell *c)
 	gip_buf_adds(b, c->row_label);
 }
 
-/* table, row and col, when not NULL, override cell k's keys. */
+/*
+ * Finding f about cell k (-1: none), its message x->msg: the table,
+ * row and col f leaves NULL are cell k's keys; other NULLs are empty.
+ */
 void
-check_finding(struct ctx *x, enum rule r, enum sev sev, int k,
-    const char *table, const char *row, const char *col, const char *expected,
-    const char *actual, unsigned long line)
+check_finding(struct ctx *x, int k, struct finding f)
 {
-	struct finding	 f;
-
 	f.doc = x->d->name;
-	f.rule = r;
-	f.sev = sev;
-	f.table = table != NULL ? table : k >= 0 ? check_key_table(k) : "";
-	f.row = row != NULL ? row : k >= 0 ? check_key_row(k) : "";
-	f.col = col != NULL ? col : k >= 0 ? check_key_col(k) : "";
-	f.expected = expected != NULL ? expected : "";
-	f.actual = actual != NULL ? actual : "";
+	if (f.table == NULL)
+		f.table = k >= 0 ? check_key_table(k) : "";
+	if (f.row == NULL)
+		f.row = k >= 0 ? check_key_row(k) : "";
+	if (f.col == NULL)
+		f.col = k >= 0 ? check_key_col(k) : "";
+	if (f.expected == NULL)
+		f.expected = "";
+	if (f.actual == NULL)
+		f.actual = "";
 	f.msg = x->msg.p != NULL ? x->msg.p : "";
-	f.line = line;
 	check_emit(x->ck, &f);
 }
 
@@ -203,8 +204,8 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 		check_describe(x, &x->msg, bad);
 		if (nbad > 1)
 			gip_buf_printf(&x->msg, " (and %d more)", nbad - 1);
-		check_finding(x, r, SEV_WARNING, rhs[0], NULL, row, NULL, NULL,
-		    NULL, c->line);
+		check_finding(x, rhs[0], (struct finding){ .rule = r,
+		    .sev = SEV_WARNING, .row = row, .line = c->line });
 		return;
 	}
 	if (gip_dec_sum_eq(&sl, &sr))
@@ -227,6 +228,7 @@ check_sum_rule(struct ctx *x, enum rule r, const char *what, const char *row,
 			gip_buf_printf(&x->msg, " = %s",
 			    gip_dec_sum_fmt(i < nl ? &sl : &sr, v));
 	}
-	check_finding(x, r, SEV_ERROR, rhs[0], NULL, row, NULL,
-	    gip_dec_sum_fmt(&sl, e), gip_dec_sum_fmt(&sr, a), c->line);
+	check_finding(x, rhs[0], (struct finding){ .rule = r,
+	    .sev = SEV_ERROR, .row = row, .expected = gip_dec_sum_fmt(&sl, e),
+	    .actual = gip_dec_sum_fmt(&sr, a), .line = c->line });
 }
