@@ -454,3 +454,40 @@ fixture() {
 	run --separate-stderr gip-tables -j --bom "$f"
 	[ "$status" -eq 2 ]
 }
+
+# filler N: N bytes of lines of x (1,000 bytes a line, newlines counted)
+filler() {
+	awk -v n="$1" 'BEGIN {
+		x = "x"; while (length(x) < 1000) x = x x
+		while (n > 0) { k = n > 1000 ? 1000 : n; print substr(x, 1, k - 1); n -= k }
+	}'
+}
+
+@test "tables: a document is read up to 8 MiB, the rest skipped with one warning" {
+	seed="$SEEDS/000_6152f4f472c67e79.txt"
+	f="$BATS_TEST_TMPDIR/long.txt"
+	# filler, then the seed with its final newline: 8 MiB exactly
+	{ filler $(( 8388608 - $(wc -c < "$seed") - 1 )); cat "$seed"; echo; } > "$f"
+	[ "$(wc -c < "$f")" -eq 8388608 ]
+	n=$(wc -l < "$f")
+	gip-tables "$seed" | awk -F'\t' '$5 ~ /^t/' | cut -f 5-10 > "$BATS_TEST_TMPDIR/want"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/want")" -eq 200 ]
+	run --separate-stderr gip-tables "$f"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	diff "$BATS_TEST_TMPDIR/want" <(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t/' | cut -f 5-10)
+	# its first record is on the seed's line 45, after the filler
+	[ "$(printf '%s\n' "${lines[0]}" | cut -f 11)" -eq $(( n - 114 + 45 )) ]
+	# a byte more: the last line no longer fits, and is the one named
+	{ printf x; cat "$f"; } > "$f.2"
+	run --separate-stderr gip-tables "$f.2"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "gip-tables: $f.2:$n: warning: document longer than 8 MiB: its tables and facts read from the text before this line" ]
+	diff "$BATS_TEST_TMPDIR/want" <(printf '%s\n' "$output" | awk -F'\t' '$5 ~ /^t/' | cut -f 5-10)
+	# the tables after the limit are not read: the document has none
+	# (the filler, 8,389 lines, fills it)
+	{ filler 8388608; cat "$seed"; } | gip-tables > "$BATS_TEST_TMPDIR/out" 2> "$BATS_TEST_TMPDIR/err"
+	[ "$(awk -F'\t' '$5 ~ /^t/' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 0 ]
+	[ "$(awk -F'\t' '$5 == "doc" && $6 == "tables" { print $8 }' "$BATS_TEST_TMPDIR/out")" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "gip-tables: <stdin>:8390: warning: document longer than 8 MiB: its tables and facts read from the text before this line" ]
+}

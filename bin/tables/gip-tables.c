@@ -90,7 +90,7 @@ doc_start(struct ctx *c, const char *name)
 	gip_buf_reset(&d->msg);
 	d->nline = d->ncell = d->ntcell = d->nrec = 0;
 	d->tmplname = NULL;
-	d->failed = 0;
+	d->failed = d->cut = 0;
 	d->serial++;
 	c->open = 1;
 }
@@ -100,6 +100,8 @@ add_line(struct tb_doc *d, const char *p, size_t n, unsigned long src)
 {
 	struct tb_line	*l;
 
+	if (!tb_doc_room(d, n, src))
+		return;
 	if (d->nline == d->capline) {
 		d->capline = d->capline ? d->capline * 2 : 256;
 		d->lines = gip_xreallocarray(d->lines, d->capline,

@@ -1,17 +1,27 @@
 /*
  * tables.h: the private interface between the parts of gip-tables.
  *
- * A document is kept whole (memory is bounded by the largest single
- * document): its lines, the cells the lexer cut them into, and the
- * "label stream", the normalized text of all label cells end to end, in
- * which the row labels are searched so that a label wrapped over several
- * lines or cells is still found.
+ * A document is kept whole up to TB_MAXDOC (memory is bounded by the
+ * largest single document, and by that): its lines, the cells the lexer
+ * cut them into, and the "label stream", the normalized text of all
+ * label cells end to end, in which the row labels are searched so that
+ * a label wrapped over several lines or cells is still found.
  */
 #ifndef TABLES_H
 #define TABLES_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * The text of a document read, in bytes (a line's newline counted):
+ * reports are far shorter (the longest known, 1 MB of PDF text); what
+ * is longer is reports run together (`cat *.txt | gip-tables`), whose
+ * tables are read from the first reports anyway (tables_find.c tries
+ * the first few places a table starts).  The rest is skipped with a
+ * warning, so that memory stays bounded: about 3 bytes a byte of this.
+ */
+#define TB_MAXDOC	((size_t)8 << 20)
 
 /* cell kinds */
 #define TB_TEXT		0	/* a label or any other text */
@@ -97,6 +107,7 @@ struct tb_doc {
 	size_t		 nrec, caprec;
 	const char	*tmplname;	/* template used: "2021", "2019" */
 	int		 failed;	/* a table could not be read whole */
+	int		 cut;		/* lines past TB_MAXDOC skipped */
 	unsigned long	 serial;	/* counts the documents read */
 };
 
@@ -180,6 +191,7 @@ void	 tb_realign(const struct tb_doc *, struct tabres *);
 void	 tb_narr(struct tb_doc *);
 
 /* tables_doc.c */
+int	 tb_doc_room(struct tb_doc *, size_t, unsigned long);
 void	 tb_doc_status(struct tb_doc *);
 
 /* tables_out.c */

@@ -31,6 +31,25 @@ static const char *const image_marks[] = {
 	"（图片）", NULL
 };
 
+/*
+ * Is there room for one more line of n bytes (TB_MAXDOC)?  The first
+ * line that does not fit ends what is read of the document: one
+ * warning, and the rest skipped.
+ */
+int
+tb_doc_room(struct tb_doc *d, size_t n, unsigned long src)
+{
+	if (d->cut)
+		return 0;
+	if (n < TB_MAXDOC && d->text.len + d->nline + n + 1 <= TB_MAXDOC)
+		return 1;
+	d->cut = 1;
+	gip_diag(strcmp(d->name, "-") == 0 ? "<stdin>" : d->name, src,
+	    GIP_WARNING, "document longer than %zu MiB: its tables and "
+	    "facts read from the text before this line", TB_MAXDOC >> 20);
+	return 0;
+}
+
 static int
 text_has(const struct tb_doc *d, const char *const *w)
 {
