@@ -78,7 +78,7 @@ TOOLS = gip-normalize gip-sections gip-tables gip-check gip-stats
 BIN = $(TOOLS:%=$(BINDIR)/%)
 NORMALIZE_OBJ = $(NORMALIZE_SRC:%.c=$(O)/%.o)
 SECTIONS_OBJ = $(SECTIONS_SRC:%.c=$(O)/%.o)
-TABLES_OBJ = $(TABLES_SRC:%.c=$(O)/%.o)
+TABLES_OBJ = $(TABLES_SRC:%.c=$(O)/%.o) $(O)/bin/tables/tables_narr_code.o
 CHECK_OBJ = $(CHECK_SRC:%.c=$(O)/%.o)
 STATS_OBJ = $(STATS_SRC:%.c=$(O)/%.o)
 MAN = $(sort $(wildcard man/*.[17]))
@@ -100,9 +100,18 @@ $(O)/bin/%.o: bin/%.c lib/gip.h
 
 $(NORMALIZE_OBJ): bin/normalize/normalize.h
 $(SECTIONS_OBJ): bin/sections/sections.h
-$(TABLES_OBJ): bin/tables/tables.h
+$(TABLES_OBJ): bin/tables/tables.h bin/tables/tables_narr_pats.h
 $(CHECK_OBJ): bin/check/check.h bin/check/check_rule.h
 $(STATS_OBJ): bin/stats/stats.h
+
+# gip-tables' prose patterns, compiled at build time (bin/tables/mknarr.c)
+$(O)/bin/tables/mknarr: bin/tables/mknarr.c bin/tables/tables_narr_pats.h $(O)/lib/libgip.a lib/gip.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Ibin/tables $(CFLAGS) $(LDFLAGS) -o $@ bin/tables/mknarr.c $(O)/lib/libgip.a $(LIBS)
+$(O)/bin/tables/tables_narr_code.c: $(O)/bin/tables/mknarr
+	$(O)/bin/tables/mknarr > $@.tmp && mv $@.tmp $@
+$(O)/bin/tables/tables_narr_code.o: $(O)/bin/tables/tables_narr_code.c
+	$(CC) $(CPPFLAGS) -Ibin/tables $(CFLAGS) -c -o $@ $<
 
 $(O)/bin/normalize/normalize_docx.o: CPPFLAGS += $(DOCX_CFLAGS)
 $(BINDIR)/gip-normalize: LIBS += $(DOCX_LIBS)

@@ -365,6 +365,9 @@ struct gip_re;
 
 /* exits 2 with pcre2's message and offset: patterns are ours */
 struct gip_re *gip_re_compile(const char *, unsigned);
+/* compiled at build time: gip_re_serialize's bytes, else compiled */
+struct gip_re *gip_re_load(const unsigned char *, const char *, unsigned);
+unsigned char *gip_re_serialize(const char *, unsigned, size_t *);
 /*
  * Match subject (valid UTF-8, checked by the caller) from offset start.
  * ov receives 2*nov offsets.  Returns the number of pairs set (> 0), 0

@@ -104,6 +104,14 @@ setup() {
 	[ "$output" = "no match" ]
 }
 
+@test "re: a pattern compiled at build time loads as it compiles; bytes of another PCRE2 are compiled" {
+	run "$GIP_LIBTEST" reload '行政许可(\d+)(个|件)' '全年办理行政许可425个。'
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf '%s\n' '[行政许可425个] [425] [个]' '[行政许可425个] [425] [个]')" ]
+	run "$GIP_LIBTEST" reload '行政处罚(\d+)' '行政许可5'
+	[ "$output" = "$(printf 'no match\nno match')" ]
+}
+
 @test "re: catastrophic backtracking hits the match limit instead of hanging" {
 	subject="$(printf 'a%.0s' $(seq 40))b"
 	run timeout 10 "$GIP_LIBTEST" re '^(a+)+$' "$subject"

@@ -118,14 +118,12 @@ do_out(int n, const char *id)
 	return gip_out_close(&o) == 0 ? 0 : 2;
 }
 
-static int
-do_re(const char *pat, const char *subj)
+static void
+match_print(struct gip_re *re, const char *subj)
 {
-	struct gip_re	*re;
 	size_t		 ov[8];
 	int		 rc, i;
 
-	re = gip_re_compile(pat, 0);
 	rc = gip_re_match(re, subj, strlen(subj), 0, ov, 4);
 	if (rc < 0)
 		printf("limit\n");
@@ -137,7 +135,39 @@ do_re(const char *pat, const char *subj)
 			    subj + ov[2 * i]);
 		printf("\n");
 	}
+}
+
+static int
+do_re(const char *pat, const char *subj)
+{
+	struct gip_re	*re;
+
+	re = gip_re_compile(pat, 0);
+	match_print(re, subj);
 	gip_re_free(re);
+	return 0;
+}
+
+/*
+ * The pattern compiled to bytes and loaded from them; then from the
+ * bytes spoiled (another PCRE2's, say), which compiles the source.
+ */
+static int
+do_reload(const char *pat, const char *subj)
+{
+	struct gip_re	*re;
+	unsigned char	*b;
+	size_t		 n;
+
+	b = gip_re_serialize(pat, 0, &n);
+	re = gip_re_load(b, pat, 0);
+	match_print(re, subj);
+	gip_re_free(re);
+	b[0] ^= 0xff;
+	re = gip_re_load(b, pat, 0);
+	match_print(re, subj);
+	gip_re_free(re);
+	free(b);
 	return 0;
 }
 
@@ -198,9 +228,11 @@ main(int argc, char **argv)
 		return do_out(atoi(argv[2]), argv[3]);
 	if (argc == 4 && strcmp(argv[1], "re") == 0)
 		return do_re(argv[2], argv[3]);
+	if (argc == 4 && strcmp(argv[1], "reload") == 0)
+		return do_reload(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "reads") == 0)
 		return do_reads(argv[2]);
 	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | "
-	    "out N ID | re PAT SUBJ | reads FILE\n");
+	    "out N ID | re PAT SUBJ | reload PAT SUBJ | reads FILE\n");
 	return 2;
 }
