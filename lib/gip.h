@@ -226,11 +226,13 @@ int	 gip_is_han(uint32_t);
 struct gip_reader {
 	FILE		*fp;
 	const char	*name;		/* as given, "-" for stdin */
-	char		*buf;
+	char		*buf;		/* the line, NUL-terminated */
 	size_t		 cap, len;
 	unsigned long	 lineno;
 	int		 is_stdin;
 	char		*iobuf;		/* stdio's buffer, for files */
+	char		*lbuf;		/* what read(2) got; pos to end unread */
+	size_t		 pos, end;
 };
 
 /* open path ("-" is stdin); -1 with errno set on failure (EISDIR too) */
