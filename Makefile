@@ -58,6 +58,7 @@ TABLES_SRC = \
 CHECK_SRC = \
 	bin/check/gip-check.c \
 	bin/check/check_docs.c \
+	bin/check/check_keys.c \
 	bin/check/check_emit.c \
 	bin/check/check_rules.c \
 	bin/check/check_terms.c \

@@ -425,6 +425,38 @@ const char *const *gip_schema_keys(int, size_t *);
 uint64_t gip_hash64(const void *, size_t);
 uint64_t gip_xxh64(const void *, size_t);
 
+/*
+ * htab.c: the one hash table: entries of size bytes, each starting with
+ * its uint64_t hash (0 is stored as 1); the caller compares its keys.
+ * A lookup walks the entries of one hash: *it starts at GIP_HTAB_START.
+ * An add may move every entry.
+ */
+struct gip_htab {
+	unsigned char	*slot;
+	size_t		 size, cap, n;
+};
+#define GIP_HTAB_START	((size_t)-1)
+void	 gip_htab_init(struct gip_htab *, size_t);
+void	*gip_htab_find(const struct gip_htab *, uint64_t, size_t *);
+void	*gip_htab_add(struct gip_htab *, uint64_t);
+void	*gip_htab_slot(const struct gip_htab *, size_t);
+void	 gip_htab_free(struct gip_htab *);
+
+/*
+ * spill.c: documents' state on disk, in an unlinked temporary file:
+ * blocks appended (put returns the offset) and read back by offset.
+ * Zero the struct to start.
+ */
+struct gip_spill {
+	FILE		*fp;
+	char		*io;
+	uint64_t	 end;
+};
+int	 gip_tmpfd(void);
+uint64_t gip_spill_put(struct gip_spill *, const void *, size_t);
+void	 gip_spill_get(struct gip_spill *, void *, size_t, uint64_t);
+void	 gip_spill_close(struct gip_spill *);
+
 /* suggest.c: the nearest of n names to a word, appended to a buffer */
 void	 gip_suggest(struct gip_buf *, const char *, const char *const *,
 	    size_t);

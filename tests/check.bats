@@ -511,10 +511,10 @@ narr() {
 @test "bad option: usage on stderr, exit 2; --help and --version" {
 	run --separate-stderr gip-check -x
 	[ "$status" -eq 2 ]
-	[[ "$stderr" == *"usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] [file ...]"* ]]
+	[[ "$stderr" == *"usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--any-order] [--window=ndocs] [file ...]"* ]]
 	run gip-check --help
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] [file ...]" ]
+	[ "${lines[0]}" = "usage: gip-check [-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--any-order] [--window=ndocs] [file ...]" ]
 	run gip-check --version
 	[ "$status" -eq 0 ]
 	[[ "$output" == "gip-check "* ]]
@@ -573,4 +573,107 @@ narr() {
 	b=$(LC_ALL=C.UTF-8 gip-check "$F/narr.tsv" "$F/value.tsv" || true)
 	[ -n "$a" ]
 	[ "$a" = "$b" ]
+}
+
+# 1000 documents from the fixtures, renamed; every other one ends with
+# gip-tables' doc records (closed), the others are not closed
+many_docs() {
+	for f in balance complete good good2019 narr notassess outcome prev \
+	    prevok rows t4 unread value year; do
+		printf '%s\n' "$F/$f.tsv"
+	done | xargs awk -F'\t' -v OFS='\t' '
+	FNR == 1 { nf++ } $1 == "doc" { next } { rec[nf, ++n[nf]] = $0 }
+	END {
+		for (i = 1; i <= 1000; i++) {
+			f = i % nf + 1
+			for (j = 1; j <= n[f]; j++) {
+				split(rec[f, j], x, "\t")
+				x[1] = "d" i ".txt"
+				x[2] = x[2] "#" int(i / 28)
+				s = x[1]
+				for (k = 2; k <= 11; k++)
+					s = s OFS x[k]
+				print s
+			}
+			if (i % 2 == 0) {
+				print "d" i ".txt", x[2], x[3], x[4], "doc", "tables", "found", 3, "num", "t2 t3 t4", ""
+				print "d" i ".txt", x[2], x[3], x[4], "doc", "template", "basis", "", "text", "tables", ""
+			}
+		}
+	}'
+}
+
+# The records of every document spread over the whole stream, each
+# document's own in order (as parallel writers interleave them).
+interleave() {
+	awk -F'\t' 'BEGIN { srand(7) } { t[$1] += rand(); printf "%.9f\t%s\n", t[$1], $0 }' "$1" |
+	    LC_ALL=C sort -t '	' -k1,1g | cut -f 2-
+}
+
+@test "exact for any interleaving: 1000 documents spread over the stream, far more than are kept in memory" {
+	many_docs > "$BATS_TEST_TMPDIR/seq.tsv"
+	[ "$(cut -f1 "$BATS_TEST_TMPDIR/seq.tsv" | sort -u | wc -l)" -eq 1000 ]
+	interleave "$BATS_TEST_TMPDIR/seq.tsv" > "$BATS_TEST_TMPDIR/mix.tsv"
+	# really spread: the first 1000 lines hold records of most documents
+	[ "$(head -1000 "$BATS_TEST_TMPDIR/mix.tsv" | cut -f1 | sort -u | wc -l)" -gt 500 ]
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/seq.tsv"
+	[ "$status" -eq 1 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/a")" -gt 1000 ]
+	[ "$(cut -f1 "$BATS_TEST_TMPDIR/a" | sort -u | wc -l)" -gt 700 ]
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/mix.tsv"
+	[ "$status" -eq 1 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	# the same bytes, run after run
+	gip-check "$BATS_TEST_TMPDIR/mix.tsv" > "$BATS_TEST_TMPDIR/c" || true
+	[ "$(printf '%s\n' "$output")" = "$(cat "$BATS_TEST_TMPDIR/c")" ]
+	# JSON findings too
+	gip-check -j "$BATS_TEST_TMPDIR/seq.tsv" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/ja" || true
+	gip-check -j "$BATS_TEST_TMPDIR/mix.tsv" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/jb" || true
+	cmp "$BATS_TEST_TMPDIR/ja" "$BATS_TEST_TMPDIR/jb"
+}
+
+@test "findings order: a closed document when its doc template basis record comes, the others at the end in input order" {
+	# b.txt closed first, though a.txt came first; continuity last
+	awk -F'\t' -v OFS='\t' '$1 != "doc" { $1 = "a.txt"; print }' "$F/balance.tsv" > "$BATS_TEST_TMPDIR/in.tsv"
+	awk -F'\t' -v OFS='\t' '$1 != "doc" { $1 = "b.txt"; print }' "$F/t4.tsv" >> "$BATS_TEST_TMPDIR/in.tsv"
+	printf 'b.txt\tA\t2022\t2021\tdoc\ttemplate\tbasis\t\ttext\ttables\t\n' >> "$BATS_TEST_TMPDIR/in.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/in.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | paste -sd ' ')" = "b.txt a.txt" ]
+	# without the closing record: input order
+	grep -v '	doc	template' "$BATS_TEST_TMPDIR/in.tsv" > "$BATS_TEST_TMPDIR/in2.tsv"
+	run gip-check "$BATS_TEST_TMPDIR/in2.tsv"
+	[ "$(printf '%s\n' "$output" | cut -f1 | uniq | paste -sd ' ')" = "a.txt b.txt" ]
+}
+
+@test "records after a document's last record: an error, exit 2; --any-order checks every order exactly" {
+	many_docs > "$BATS_TEST_TMPDIR/seq.tsv"
+	shuf --random-source=<(yes) "$BATS_TEST_TMPDIR/seq.tsv" > "$BATS_TEST_TMPDIR/shuf.tsv"
+	gip-check "$BATS_TEST_TMPDIR/seq.tsv" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a" || true
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/shuf.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"records after the end of the document (its doc template basis record, or its JSON line) are dropped; for records in any order, use --any-order"* ]]
+	[[ "$stderr" == *"records of "*" documents dropped"* ]]
+	run --separate-stderr gip-check --any-order "$BATS_TEST_TMPDIR/shuf.tsv"
+	[ "$status" -eq 1 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+}
+
+@test "--window is an opt-in that fails loudly on interleaved input, never quietly differs" {
+	many_docs > "$BATS_TEST_TMPDIR/seq.tsv"
+	interleave "$BATS_TEST_TMPDIR/seq.tsv" > "$BATS_TEST_TMPDIR/mix.tsv"
+	run --separate-stderr gip-check --window=16 "$BATS_TEST_TMPDIR/mix.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"more than 16 documents interleaved; raise --window, or leave it out"* ]]
+	# on contiguous input it gives the same findings
+	gip-check "$BATS_TEST_TMPDIR/seq.tsv" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a" || true
+	gip-check --window=1 "$BATS_TEST_TMPDIR/seq.tsv" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/b" || true
+	[ -s "$BATS_TEST_TMPDIR/a" ]
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
 }

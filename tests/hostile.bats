@@ -259,15 +259,15 @@ forged() {
 	[ -s "$d/t1" ]
 	cmp "$d/t1" "$d/t2"
 	# records: documents in another order, from -P, and every line
-	# shuffled (gip-check then with --window=0: all documents in flight;
-	# gip-stats is exact whatever the order)
+	# shuffled (gip-check then with --any-order: no record closes a
+	# document; gip-stats is exact whatever the order)
 	cut -f1 "$d/rec" | awk '!seen[$0]++' | shuf > "$d/order"
 	while IFS= read -r doc; do
 		awk -F'\t' -v d="$doc" '$1 == d' "$d/rec"
 	done < "$d/order" > "$d/recd"
 	shuf "$d/rec" > "$d/recs"
 	for r in rec recd recp recs; do
-		w=; [ $r != recs ] || w="--window=0"
+		w=; [ $r != recs ] || w="--any-order"
 		gip-check $w "$d/$r" 2>/dev/null | LC_ALL=C sort > "$d/ck.$r" || true
 		gip-stats -g year "$d/$r" > "$d/st.$r"
 		gip-stats -r all -g agency "$d/$r" > "$d/sr.$r"

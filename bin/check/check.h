@@ -79,7 +79,9 @@ struct narr {
 
 struct doc {
 	char		*name, *agency, *year, *tmpl, *published;
-	uint64_t	 hash;
+	uint64_t	 hash;		/* of name */
+	uint32_t	 serial;	/* order of first appearance */
+	uint32_t	 slot;		/* its place among those in memory */
 	struct cval	*cells;		/* one per key, see check_nkeys */
 	struct narr	*narr;
 	size_t		 nnarr, narrcap;
@@ -87,11 +89,22 @@ struct doc {
 	unsigned	 tables;	/* TB_* seen */
 	int		 found;		/* doc tables found: -1 no record */
 	uint32_t	 why;		/* its raw (the reason for 0), as text */
-	unsigned long	 nrec;
-	int		 warned;	/* unknown-key warning given */
-	struct doc	*hnext;		/* hash chain */
 	struct doc	*older, *newer;	/* recency list */
 };
+
+/* Documents kept in memory at most; the others go to a temporary file. */
+#define CHECK_HOT	256
+
+/* strcmp(a, b) == 0, inline: the names are short. */
+static inline int
+check_same(const char *a, const char *b)
+{
+	while (*a == *b && *a != '\0') {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
 
 /* A document's table 三 carry-over rows, kept for the continuity rule. */
 struct summ {
@@ -137,13 +150,14 @@ void	 check_emit(struct check *, const struct finding *);
 int	 check_rule_on(const struct check *, enum rule);
 int	 check_this_year(const struct check *);
 
-/* check_docs.c: the schema index and the documents in flight */
+/* check_keys.c: the schema index; check_docs.c: the documents in hand */
 struct docs;
 struct gip_record;
 
 void	 check_keys_init(void);
 int	 check_nkeys(void);
 int	 check_key_find(const char *, const char *, const char *);
+int	 check_key_next(int, const char *, const char *, const char *);
 int	 check_key_narr(const char *, const char *);
 int	 check_narr_sum(const char *, const char *);
 const char *check_key_table(int);
@@ -153,12 +167,14 @@ const struct gip_cell *check_key_cell(unsigned, int);
 
 /* called with each document once it is complete (the rules run there) */
 typedef void check_done_fn(struct doc *, void *);
-struct docs *check_docs_new(size_t, check_done_fn *, void *);
+struct docs *check_docs_new(size_t, size_t, int, check_done_fn *, void *);
 struct doc *check_docs_open(struct docs *, const struct gip_record *,
 	    const char *, unsigned long);
-/* 0, or -1 (reported): bad status, no doc, doc already checked */
+/* 1: the document's last record; 0; -1 (reported): bad record */
 int	 check_docs_add(struct docs *, const struct gip_record *,
 	    const char *, unsigned long);
+void	 check_docs_close(struct docs *, const char *);
+void	 check_doc_narr(struct doc *, const struct narr *);
 void	 check_docs_finish(struct docs *);
 void	 check_docs_free(struct docs *);
 unsigned long check_docs_count(const struct docs *);

@@ -1,19 +1,36 @@
 /*
- * check_docs.c: the state gip-check keeps per document, and when it
- * lets go of it.
+ * check_docs.c: the documents gip-check has in hand, and when each is
+ * complete.
  *
- * Records of one document may be spread over the input (parallel runs
- * writing into one pipe interleave whole lines), so each document in
- * flight has its own cell array, found by name in a hash table.  A
- * document is checked when it has not been seen for a while: the
- * documents in flight form a recency list, and when a new document
- * would make more than `window' of them, the least recently seen one is
- * checked and its memory reused; at the end of the input the rest are
- * checked, oldest first.  Input whose documents are contiguous (one
- * gip-tables) thus needs one document of memory at a time; N parallel
- * writers need about N.  A record for a document already checked means
- * the window was too small: it is reported and dropped, never checked
- * as a second, partial document.
+ * gip-tables writes a document's doc records last, `doc template
+ * basis' the very last (gip(7)): a document is complete, and handed
+ * to the rules, when that record comes.  Parallel writers interleave
+ * whole lines, so the documents in flight are those being written, one
+ * per writer.  A document whose records are not closed that way
+ * (records made by hand, or the JSON of a document, which is one line
+ * and complete at its end) is complete at the end of the input.
+ *
+ * Every document seen has an entry in a hash table (lib/htab.c) by a
+ * 64-bit hash of its name (two names with one hash, a chance of 2^-64
+ * a pair, would be taken for one document).  At most CHECK_HOT
+ * documents are in memory, the least recently seen of more going to
+ * an unlinked temporary file (lib/spill.c) as a part: the cells and
+ * facts read since it was last in memory, chained to its earlier
+ * parts.  When the document is complete its parts are read back and
+ * merged in input order, the way its records would have been added
+ * one by one, so that its findings are those of its records in one
+ * piece: memory stays bounded by the documents in flight and the
+ * largest document, and the result does not depend on the
+ * interleaving.
+ *
+ * A record of a document that was already checked is an error: it is
+ * reported once per document and dropped, never checked as a second,
+ * partial document.  With --window, documents are checked instead of
+ * written out when more than that many are in flight; a record that
+ * comes after is such an error, so that the window can make a run
+ * fail, never quietly differ.  With --any-order no record closes a
+ * document: every one is checked at the end of the input, for records
+ * in any order (sorted, shuffled).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,82 +38,73 @@
 #include "gip.h"
 #include "check.h"
 
-/* The schema's cells by key; one entry per (table, row, col). */
-struct key {
-	const char		*table, *row, *col;
-	uint64_t		 hash;		/* hash3 of the three */
-	const struct gip_cell	*cell[2];	/* 2021, 2019 */
+/* A document's entry; 24 bytes whatever its size. */
+struct dent {
+	uint64_t	 hash;		/* of its name (lib/htab.c's key) */
+	uint64_t	 part;		/* 1 + offset of its last part written
+					   out, or 0 */
+	uint32_t	 serial;	/* order of first appearance, from 1 */
+	uint32_t	 info;		/* D_* | slot << D_SHIFT while D_HOT */
+};
+#define D_HOT		0x01		/* a part in memory, ds->slot[info >>
+					   D_SHIFT] */
+#define D_DONE		0x02		/* checked */
+#define D_SHUT		0x04		/* ... closed by its records */
+#define D_LATE		0x08		/* ... and seen again, said */
+#define D_WARNED	0x10		/* unknown-cell warning given */
+#define D_SHIFT		5
+
+/* A part written out: this header, its texts, cells, facts, strings. */
+struct part {
+	uint64_t	 prev;		/* 1 + offset of the one before, 0 */
+	uint64_t	 len;		/* all of it, this header included */
+	uint32_t	 nname, nagency, nyear, ntmpl, npub;
+	int32_t		 found;
+	uint32_t	 why;
+	uint32_t	 tables;
+	uint32_t	 ncell, nnarr;
+	uint64_t	 nstrs;
 };
 
-#define KEYMAX	512
-#define KHASH	1024			/* a power of two, > 2 * KEYMAX */
-
-static struct key	 keys[KEYMAX];
-static int		 nkeys;
-static short		 khash[KHASH];	/* kid + 1, 0 = empty */
-
-/* A set of 64-bit hashes, open-addressed (0 stands for 1). */
-struct hset {
-	uint64_t	*v;
-	size_t		 cap, n;
+/* A cell of a part: its key and what was kept of it. */
+struct pcell {
+	int32_t		 k;
+	struct cval	 c;
 };
 
 struct docs {
-	struct doc	**ht;
-	size_t		  htcap, n;
-	struct doc	 *oldest, *newest, *last, *spare;
-	size_t		  window;
-	struct hset	  done;		/* documents checked */
-	struct hset	  late;		/* ... and then seen again */
-	unsigned long	  ndropped;
+	struct gip_htab	  tab;		/* struct dent, every document */
+	struct doc	**slot;		/* documents in memory, by slot */
+	size_t		  nslot;
+	struct doc	 *free;		/* unused ones, chained by newer */
+	struct doc	 *oldest, *newest, *last;	/* in memory */
+	size_t		  n;
+	size_t		  hot;		/* in memory at most, else written */
+	size_t		  window;	/* --window: checked beyond; 0 */
+	int		  anyorder;	/* --any-order: nothing closes */
+	struct gip_spill  spill;
+	struct gip_buf	  io;		/* a part, written or read */
+	unsigned long	  ndropped, nlate;
 	check_done_fn	 *done_fn;	/* a document is complete */
 	void		 *done_arg;
 	unsigned long	  ndocs;
 	int		  nextk;	/* the key after the last record's */
 };
 
-static uint64_t	 hash3(const char *, const char *, const char *);
-static int	 same(const char *, const char *);
 static uint64_t	 hash_name(const char *);
-static void	 hset_add(struct hset *, uint64_t);
-static int	 hset_has(const struct hset *, uint64_t);
-static struct doc *doc_find(struct docs *, const char *, uint64_t);
-static struct doc *doc_new(struct docs *, const struct gip_record *,
-		    uint64_t);
-static void	 doc_release(struct docs *, struct doc *);
+static struct dent *entry(struct docs *, uint64_t);
+static struct doc *doc_get(struct docs *);
+static void	 doc_put(struct docs *, struct doc *);
+static void	 lru_add(struct docs *, struct doc *);
+static void	 lru_del(struct docs *, struct doc *);
 static void	 touch(struct docs *, struct doc *);
+static void	 part_write(struct docs *, struct doc *);
+static void	 part_merge(struct doc *, const char *);
+static struct doc *doc_whole(struct docs *, struct dent *, struct doc *);
+static void	 complete(struct docs *, struct dent *, unsigned);
+static void	 cell_put(struct doc *, int, const struct cval *,
+		    const char *);
 static int	 parse_status(const char *);
-
-/* A cell's three keys, with a separator byte after each part. */
-static uint64_t
-hash3(const char *a, const char *b, const char *c)
-{
-	char		 buf[256];
-	const char	*s[3] = { a, b, c };
-	size_t		 n = 0, l;
-	int		 i;
-
-	for (i = 0; i < 3; i++) {
-		l = strlen(s[i]);
-		if (n + l + 1 > sizeof(buf))	/* no such key: any hash */
-			break;
-		memcpy(buf + n, s[i], l);
-		n += l;
-		buf[n++] = '\xff';
-	}
-	return gip_hash64(buf, n);
-}
-
-/* strcmp(a, b) == 0, inline: the names are short. */
-static int
-same(const char *a, const char *b)
-{
-	while (*a == *b && *a != '\0') {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
 
 static uint64_t
 hash_name(const char *s)
@@ -104,132 +112,13 @@ hash_name(const char *s)
 	return gip_hash64(s, strlen(s));
 }
 
-void
-check_keys_init(void)
+/* The entry of the document with name hash h, or NULL. */
+static struct dent *
+entry(struct docs *ds, uint64_t h)
 {
-	const struct gip_cell	*c;
-	size_t			 n, i;
-	int			 k, t;
-	uint64_t		 h;
+	size_t	 it = GIP_HTAB_START;
 
-	c = gip_schema(&n);
-	for (i = 0; i < n; i++) {
-		k = check_key_find(c[i].table, c[i].row, c[i].col);
-		if (k < 0) {
-			if (nkeys == KEYMAX)
-				gip_errx(GIP_EXIT_TROUBLE, "schema too large");
-			k = nkeys++;
-			keys[k].table = c[i].table;
-			keys[k].row = c[i].row;
-			keys[k].col = c[i].col;
-			keys[k].hash = h = hash3(c[i].table, c[i].row,
-			    c[i].col);
-			while (khash[h & (KHASH - 1)] != 0)
-				h++;
-			khash[h & (KHASH - 1)] = (short)(k + 1);
-		}
-		for (t = 0; t < 2; t++)
-			if ((c[i].tmpl & (t == 0 ? GIP_T2021 : GIP_T2019)) &&
-			    keys[k].cell[t] == NULL)
-				keys[k].cell[t] = &c[i];
-	}
-}
-
-int
-check_nkeys(void)
-{
-	return nkeys;
-}
-
-int
-check_key_find(const char *table, const char *row, const char *col)
-{
-	uint64_t	 h, h0;
-	int		 k;
-
-	h0 = hash3(table, row, col);
-	for (h = h0; (k = khash[h & (KHASH - 1)]) != 0; h++)
-		if (keys[k - 1].hash == h0 && same(keys[k - 1].row, row) &&
-		    same(keys[k - 1].col, col) &&
-		    same(keys[k - 1].table, table))
-			return k - 1;
-	return -1;
-}
-
-/* Prose facts name a grid cell by row and col; rows are unique. */
-int
-check_key_narr(const char *row, const char *col)
-{
-	static const char *const tabs[] = { "t2", "t3", "t4" };
-	int		 i, k;
-
-	for (i = 0; i < 3; i++)
-		if ((k = check_key_find(tabs[i], row, col)) >= 0)
-			return k;
-	return -1;
-}
-
-const char *
-check_key_table(int k)
-{
-	return keys[k].table;
-}
-
-const char *
-check_key_row(int k)
-{
-	return keys[k].row;
-}
-
-const char *
-check_key_col(int k)
-{
-	return keys[k].col;
-}
-
-/* The cell in template tmpl (0: whichever has it), or NULL. */
-const struct gip_cell *
-check_key_cell(unsigned tmpl, int k)
-{
-	if (tmpl == GIP_T2021)
-		return keys[k].cell[0];
-	if (tmpl == GIP_T2019)
-		return keys[k].cell[1];
-	return keys[k].cell[0] != NULL ? keys[k].cell[0] : keys[k].cell[1];
-}
-
-/*
- * A number as gip-tables writes it: an optional sign, digits, an
- * optional fraction; nothing else.  Returns CV_* flags (CV_NEG etc.);
- * *v gets the value (lib/decimal.c, millionths), cut to CHECK_PLACES
- * decimals.
- */
-int
-check_parse_value(const char *s, int64_t *v)
-{
-	int64_t	 cut, whole;
-	int	 d, fl = 0;
-
-	d = gip_dec_parse(s, v);
-	if (d & (GIP_DEC_BAD | GIP_DEC_DOT)) {
-		*v = 0;
-		return CV_BAD;
-	}
-	/* the decimals past CHECK_PLACES are dropped, and said */
-	cut = *v % CHECK_UNIT;
-	if (cut != 0 || (d & GIP_DEC_MORE))
-		fl |= CV_DEC5;
-	whole = *v / GIP_DEC_SCALE;
-	if ((d & GIP_DEC_BIG) || whole > CHECK_VMAX || whole < -CHECK_VMAX) {
-		*v = 0;
-		return fl | CV_BIG;
-	}
-	*v -= cut;
-	if (*v != whole * GIP_DEC_SCALE || (fl & CV_DEC5))
-		fl |= CV_FRAC;
-	if (*v < 0)
-		fl |= CV_NEG;
-	return fl;
+	return gip_htab_find(&ds->tab, h, &it);
 }
 
 static int
@@ -239,29 +128,29 @@ parse_status(const char *s)
 	switch (*s) {
 	case 'y':
 		/* a year (narr period year): a number, not a count */
-		if (same(s, "year"))
+		if (check_same(s, "year"))
 			return CST_NUM;
 		break;
 	case 'd':
-		if (same(s, "date"))
+		if (check_same(s, "date"))
 			return CST_TEXT;
 		break;
 	case 'n':
-		if (same(s, "num"))
+		if (check_same(s, "num"))
 			return CST_NUM;
-		if (same(s, "na"))
+		if (check_same(s, "na"))
 			return CST_NA;
 		break;
 	case 'b':
-		if (same(s, "blank"))
+		if (check_same(s, "blank"))
 			return CST_BLANK;
 		break;
 	case 't':
-		if (same(s, "text"))
+		if (check_same(s, "text"))
 			return CST_TEXT;
 		break;
 	case 'm':
-		if (same(s, "missing"))
+		if (check_same(s, "missing"))
 			return CST_MISSING;
 		break;
 	default:
@@ -287,55 +176,25 @@ check_doc_text(const struct doc *d, uint32_t t)
 	return t == 0 ? "" : d->strs.p + t - 1;
 }
 
-/* The prose facts that are sums of cells (see check.h). */
-const struct narrsum check_narrsums[] = {
-	{ "litigation", "direct+after", "t4", "total",
-	    { "direct", "after", NULL } },
-	{ "open_partial", "open+partial", "t3", "total",
-	    { "open", "partial", NULL } },
-	{ "deny", "deny_*", "t3", "total",
-	    { "deny_secret", "deny_law", "deny_safety", "deny_third",
-	    "deny_internal", "deny_process", "deny_case", "deny_query",
-	    NULL } },
-	{ "unable", "unable_*", "t3", "total",
-	    { "unable_nohold", "unable_create", "unable_unclear", NULL } },
-	{ "ignore", "ignore_*", "t3", "total",
-	    { "ignore_petition", "ignore_repeat", "ignore_pub",
-	    "ignore_mass", "ignore_confirm", NULL } },
-	{ "other", "other_*", "t3", "total",
-	    { "other_nocorrect", "other_nofee", "other_misc", NULL } },
-};
-
-/* The sum a narr row and column stand for, or -1. */
-int
-check_narr_sum(const char *row, const char *col)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof(check_narrsums) / sizeof(check_narrsums[0]); i++)
-		if (strcmp(check_narrsums[i].row, row) == 0 &&
-		    strcmp(check_narrsums[i].col, col) == 0)
-			return (int)i;
-	return -1;
-}
-
-
 /*
- * done is called with each document once it is complete: when it
- * leaves the window, or at the end (the rules run there: this file
- * only keeps documents).
+ * done is called with each document once it is complete (the rules
+ * run there: this file only keeps documents).  window: see --window
+ * (0: none); hot: documents kept in memory at most (at least 1);
+ * anyorder: no record closes a document.
  */
 struct docs *
-check_docs_new(size_t window, check_done_fn *done, void *arg)
+check_docs_new(size_t window, size_t hot, int anyorder, check_done_fn *done,
+    void *arg)
 {
 	struct docs	*ds;
 
 	ds = gip_xcalloc(1, sizeof(*ds));
+	gip_htab_init(&ds->tab, sizeof(struct dent));
 	ds->window = window;
+	ds->hot = hot > 0 ? hot : 1;
+	ds->anyorder = anyorder;
 	ds->done_fn = done;
 	ds->done_arg = arg;
-	ds->htcap = 64;
-	ds->ht = gip_xcalloc(ds->htcap, sizeof(*ds->ht));
 	return ds;
 }
 
@@ -345,103 +204,53 @@ check_docs_count(const struct docs *ds)
 	return ds->ndocs;
 }
 
-static void
-hset_add(struct hset *hs, uint64_t h)
-{
-	uint64_t	*old;
-	size_t		 oldcap, i, j;
-
-	h = h == 0 ? 1 : h;
-	if (2 * (hs->n + 1) > hs->cap) {
-		old = hs->v;
-		oldcap = hs->cap;
-		hs->cap = oldcap ? oldcap * 2 : 256;
-		hs->v = gip_xcalloc(hs->cap, sizeof(*hs->v));
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == 0)
-				continue;
-			for (j = old[i] & (hs->cap - 1); hs->v[j] != 0;
-			    j = (j + 1) & (hs->cap - 1))
-				;
-			hs->v[j] = old[i];
-		}
-		free(old);
-	}
-	for (j = h & (hs->cap - 1); hs->v[j] != 0; j = (j + 1) & (hs->cap - 1))
-		if (hs->v[j] == h)
-			return;
-	hs->v[j] = h;
-	hs->n++;
-}
-
-static int
-hset_has(const struct hset *hs, uint64_t h)
-{
-	size_t	 j;
-
-	if (hs->cap == 0)
-		return 0;
-	h = h == 0 ? 1 : h;
-	for (j = h & (hs->cap - 1); hs->v[j] != 0; j = (j + 1) & (hs->cap - 1))
-		if (hs->v[j] == h)
-			return 1;
-	return 0;
-}
-
+/* A document to fill: no name, no cells, no facts. */
 static struct doc *
-doc_find(struct docs *ds, const char *name, uint64_t h)
+doc_get(struct docs *ds)
 {
 	struct doc	*d;
 
-	for (d = ds->ht[h & (ds->htcap - 1)]; d != NULL; d = d->hnext)
-		if (d->hash == h && strcmp(d->name, name) == 0)
-			return d;
-	return NULL;
-}
-
-static struct doc *
-doc_new(struct docs *ds, const struct gip_record *r, uint64_t h)
-{
-	struct doc	*d, **nht, *e, *next;
-	size_t		 i, cap;
-
-	if (gip_progress_on)
-		gip_progress_add(1, 0);
-	if (2 * (ds->n + 1) > ds->htcap) {
-		cap = ds->htcap * 2;
-		nht = gip_xcalloc(cap, sizeof(*nht));
-		for (i = 0; i < ds->htcap; i++)
-			for (e = ds->ht[i]; e != NULL; e = next) {
-				next = e->hnext;
-				e->hnext = nht[e->hash & (cap - 1)];
-				nht[e->hash & (cap - 1)] = e;
-			}
-		free(ds->ht);
-		ds->ht = nht;
-		ds->htcap = cap;
-	}
-	if ((d = ds->spare) != NULL) {
-		ds->spare = NULL;
-		memset(d->cells, 0, (size_t)nkeys * sizeof(*d->cells));
+	if ((d = ds->free) != NULL) {
+		ds->free = d->newer;
+		memset(d->cells, 0, (size_t)check_nkeys() * sizeof(*d->cells));
 		d->nnarr = 0;
 		gip_buf_reset(&d->strs);
 	} else {
+		if (ds->nslot >= (UINT32_MAX >> D_SHIFT))
+			gip_errx(GIP_EXIT_TROUBLE, "too many documents in "
+			    "memory");
 		d = gip_xcalloc(1, sizeof(*d));
-		d->cells = gip_xcalloc((size_t)nkeys, sizeof(*d->cells));
+		d->cells = gip_xcalloc((size_t)check_nkeys(),
+		    sizeof(*d->cells));
+		d->slot = (uint32_t)ds->nslot;
+		ds->slot = gip_xreallocarray(ds->slot, ds->nslot + 1,
+		    sizeof(*ds->slot));
+		ds->slot[ds->nslot++] = d;
 	}
-	d->name = gip_xstrdup(r->doc);
-	d->agency = gip_xstrdup(r->agency);
-	d->year = gip_xstrdup(r->year);
-	d->tmpl = gip_xstrdup(r->tmpl);
-	d->published = NULL;
-	d->hash = h;
 	d->tables = 0;
 	d->found = -1;
 	d->why = 0;
-	d->nrec = 0;
-	d->warned = 0;
-	d->hnext = ds->ht[h & (ds->htcap - 1)];
-	ds->ht[h & (ds->htcap - 1)] = d;
+	d->older = d->newer = NULL;
+	return d;
+}
+
+static void
+doc_put(struct docs *ds, struct doc *d)
+{
+	free(d->name);
+	free(d->agency);
+	free(d->year);
+	free(d->tmpl);
+	free(d->published);
+	d->name = d->agency = d->year = d->tmpl = d->published = NULL;
+	d->newer = ds->free;
+	ds->free = d;
+}
+
+/* In memory, the most recently seen. */
+static void
+lru_add(struct docs *ds, struct doc *d)
+{
 	d->older = ds->newest;
 	d->newer = NULL;
 	if (ds->newest != NULL)
@@ -450,38 +259,11 @@ doc_new(struct docs *ds, const struct gip_record *r, uint64_t h)
 		ds->oldest = d;
 	ds->newest = d;
 	ds->n++;
-	ds->ndocs++;
-	return d;
 }
 
 static void
-touch(struct docs *ds, struct doc *d)
+lru_del(struct docs *ds, struct doc *d)
 {
-	if (ds->newest == d)
-		return;
-	if (d->older != NULL)
-		d->older->newer = d->newer;
-	else
-		ds->oldest = d->newer;
-	d->newer->older = d->older;
-	d->older = ds->newest;
-	d->newer = NULL;
-	ds->newest->newer = d;
-	ds->newest = d;
-}
-
-/* Hand d over as complete, and recycle its memory. */
-static void
-doc_release(struct docs *ds, struct doc *d)
-{
-	struct doc	**pp;
-
-	ds->done_fn(d, ds->done_arg);
-	hset_add(&ds->done, d->hash);
-	for (pp = &ds->ht[d->hash & (ds->htcap - 1)]; *pp != d;
-	    pp = &(*pp)->hnext)
-		;
-	*pp = d->hnext;
 	if (d->older != NULL)
 		d->older->newer = d->newer;
 	else
@@ -490,22 +272,216 @@ doc_release(struct docs *ds, struct doc *d)
 		d->newer->older = d->older;
 	else
 		ds->newest = d->older;
-	ds->n--;
 	if (ds->last == d)
 		ds->last = NULL;
-	free(d->name);
-	free(d->agency);
-	free(d->year);
-	free(d->tmpl);
-	free(d->published);
-	if (ds->spare == NULL)
-		ds->spare = d;
-	else {
-		free(d->cells);
-		free(d->narr);
-		gip_buf_free(&d->strs);
-		free(d);
+	ds->n--;
+}
+
+static void
+touch(struct docs *ds, struct doc *d)
+{
+	if (ds->newest == d)
+		return;
+	lru_del(ds, d);
+	lru_add(ds, d);
+}
+
+/* d as a part (see struct part) in b, after the part at prev. */
+static void
+part_pack(const struct doc *d, struct gip_buf *b, uint64_t prev)
+{
+	struct part	 h;
+	struct pcell	 pc;
+	int		 k, nkeys = check_nkeys();
+
+	memset(&h, 0, sizeof(h));
+	h.prev = prev;
+	h.nname = (uint32_t)strlen(d->name);
+	h.nagency = (uint32_t)strlen(d->agency);
+	h.nyear = (uint32_t)strlen(d->year);
+	h.ntmpl = (uint32_t)strlen(d->tmpl);
+	h.npub = d->published != NULL ? (uint32_t)strlen(d->published) : 0;
+	h.found = d->found;
+	h.why = d->why;
+	h.tables = d->tables;
+	h.nnarr = (uint32_t)d->nnarr;
+	h.nstrs = d->strs.len;
+	gip_buf_reset(b);
+	gip_buf_add(b, &h, sizeof(h));
+	gip_buf_add(b, d->name, h.nname);
+	gip_buf_add(b, d->agency, h.nagency);
+	gip_buf_add(b, d->year, h.nyear);
+	gip_buf_add(b, d->tmpl, h.ntmpl);
+	if (h.npub > 0)
+		gip_buf_add(b, d->published, h.npub);
+	memset(&pc, 0, sizeof(pc));
+	for (k = 0; k < nkeys; k++)
+		if (d->cells[k].st != CST_NONE) {
+			pc.k = k;
+			pc.c = d->cells[k];
+			gip_buf_add(b, &pc, sizeof(pc));
+			h.ncell++;
+		}
+	if (d->nnarr > 0)
+		gip_buf_add(b, d->narr, d->nnarr * sizeof(*d->narr));
+	if (d->strs.len > 0)
+		gip_buf_add(b, d->strs.p, d->strs.len);
+	h.len = b->len;
+	memcpy(b->p, &h, sizeof(h));
+}
+
+/* The least recently seen document leaves memory: a part written out. */
+static void
+part_write(struct docs *ds, struct doc *d)
+{
+	struct dent	*e = entry(ds, d->hash);
+
+	part_pack(d, &ds->io, e->part);
+	e->part = gip_spill_put(&ds->spill, ds->io.p, ds->io.len) + 1;
+	e->info &= ((1u << D_SHIFT) - 1) & ~(uint32_t)D_HOT;
+	lru_del(ds, d);
+	doc_put(ds, d);
+}
+
+static char *
+part_str(const char **q, size_t n)
+{
+	char	*s = gip_xstrndup(*q, n);
+
+	*q += n;
+	return s;
+}
+
+/*
+ * Part p added to w, as its records would have been: the texts and
+ * the publication date of the first part that has them, the status of
+ * the last, each cell's record chosen as check_docs_add chooses it,
+ * the facts after w's.
+ */
+static void
+part_merge(struct doc *w, const char *p)
+{
+	struct part	 h;
+	struct pcell	 pc;
+	struct narr	 nr;
+	const char	*q, *strs, *cells, *narr;
+	char		*s;
+	uint32_t	 i;
+
+	memcpy(&h, p, sizeof(h));
+	q = p + sizeof(h);
+	s = part_str(&q, h.nname);
+	if (w->name == NULL) {
+		w->name = s;
+		w->agency = part_str(&q, h.nagency);
+		w->year = part_str(&q, h.nyear);
+		w->tmpl = part_str(&q, h.ntmpl);
+	} else {
+		free(s);
+		q += h.nagency + h.nyear + h.ntmpl;
 	}
+	if (h.npub > 0 && w->published == NULL)
+		w->published = gip_xstrndup(q, h.npub);
+	q += h.npub;
+	cells = q;
+	narr = cells + (size_t)h.ncell * sizeof(pc);
+	strs = narr + (size_t)h.nnarr * sizeof(nr);
+#define PTEXT(t)	((t) == 0 ? "" : strs + (t) - 1)
+	if (h.found != -1) {
+		w->found = h.found;
+		w->why = h.why != 0 ? check_doc_str(w, PTEXT(h.why)) : 0;
+	}
+	w->tables |= h.tables;
+	for (i = 0; i < h.ncell; i++) {
+		memcpy(&pc, cells + (size_t)i * sizeof(pc), sizeof(pc));
+		cell_put(w, pc.k, &pc.c, PTEXT(pc.c.text));
+	}
+	for (i = 0; i < h.nnarr; i++) {
+		memcpy(&nr, narr + (size_t)i * sizeof(nr), sizeof(nr));
+		if (nr.raw != 0)
+			nr.raw = check_doc_str(w, PTEXT(nr.raw));
+		if (nr.text != 0)
+			nr.text = check_doc_str(w, PTEXT(nr.text));
+		check_doc_narr(w, &nr);
+	}
+#undef PTEXT
+}
+
+/* The whole of e's document: its parts written out, then d, if any. */
+static struct doc *
+doc_whole(struct docs *ds, struct dent *e, struct doc *d)
+{
+	struct part	 h;
+	struct doc	*w;
+	uint64_t	*offs = NULL, off;
+	size_t		 n = 0, cap = 0;
+
+	for (off = e->part; off != 0; off = h.prev) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			offs = gip_xreallocarray(offs, cap, sizeof(*offs));
+		}
+		offs[n++] = off - 1;
+		gip_spill_get(&ds->spill, &h, sizeof(h), off - 1);
+	}
+	w = doc_get(ds);
+	while (n-- > 0) {
+		gip_spill_get(&ds->spill, &h, sizeof(h), offs[n]);
+		gip_buf_reset(&ds->io);
+		gip_buf_grow(&ds->io, h.len);
+		gip_spill_get(&ds->spill, ds->io.p, h.len, offs[n]);
+		part_merge(w, ds->io.p);
+	}
+	free(offs);
+	if (d != NULL) {
+		part_pack(d, &ds->io, 0);
+		part_merge(w, ds->io.p);
+	}
+	w->hash = e->hash;
+	w->serial = e->serial;
+	return w;
+}
+
+/* e's document is complete: checked, and let go of. */
+static void
+complete(struct docs *ds, struct dent *e, unsigned how)
+{
+	struct doc	*d = NULL, *w;
+
+	if (e->info & D_HOT)
+		d = ds->slot[e->info >> D_SHIFT];
+	w = e->part != 0 ? doc_whole(ds, e, d) : d;
+	ds->done_fn(w, ds->done_arg);
+	e->info = (e->info & D_WARNED) | D_DONE | how;
+	e->part = 0;
+	if (d != NULL) {
+		lru_del(ds, d);
+		doc_put(ds, d);
+	}
+	if (w != d)
+		doc_put(ds, w);
+}
+
+/* A record of a document already checked: said once, dropped. */
+static void
+late(struct docs *ds, struct dent *e, const struct gip_record *r,
+    const char *file, unsigned long lineno)
+{
+	ds->ndropped++;
+	if (e->info & D_LATE)
+		return;
+	e->info |= D_LATE;
+	ds->nlate++;
+	if (e->info & D_SHUT)
+		gip_diag(file, lineno, GIP_ERROR, "%s: records after the end "
+		    "of the document (its doc template basis record, or its "
+		    "JSON line) are dropped; for records in any order, use "
+		    "--any-order", r->doc);
+	else
+		gip_diag(file, lineno, GIP_ERROR, "%s: records after the "
+		    "document was checked are dropped (more than %zu "
+		    "documents interleaved; raise --window, or leave it out)",
+		    r->doc, ds->window);
 }
 
 /*
@@ -517,6 +493,7 @@ check_docs_open(struct docs *ds, const struct gip_record *r,
     const char *file, unsigned long lineno)
 {
 	struct doc	*d;
+	struct dent	*e;
 	uint64_t	 h;
 
 	if (*r->doc == '\0') {
@@ -526,23 +503,36 @@ check_docs_open(struct docs *ds, const struct gip_record *r,
 	if ((d = ds->last) != NULL && strcmp(d->name, r->doc) == 0)
 		return d;
 	h = hash_name(r->doc);
-	if ((d = doc_find(ds, r->doc, h)) == NULL) {
-		if (hset_has(&ds->done, h)) {
-			if (!hset_has(&ds->late, h))
-				gip_diag(file, lineno, GIP_ERROR, "%s: records "
-				    "after the document was checked are "
-				    "dropped (more than %zu documents "
-				    "interleaved; raise --window)", r->doc,
-				    ds->window);
-			hset_add(&ds->late, h);
-			ds->ndropped++;
-			return NULL;
-		}
-		if (ds->window > 0 && ds->n >= ds->window)
-			doc_release(ds, ds->oldest);
-		d = doc_new(ds, r, h);
+	if ((e = entry(ds, h)) == NULL) {
+		if (gip_progress_on)
+			gip_progress_add(1, 0);
+		if (ds->ndocs >= UINT32_MAX - 1)
+			gip_errx(GIP_EXIT_TROUBLE, "too many documents");
+		e = gip_htab_add(&ds->tab, h);
+		e->serial = (uint32_t)++ds->ndocs;
+	} else if (e->info & D_DONE) {
+		late(ds, e, r, file, lineno);
+		return NULL;
+	} else if (e->info & D_HOT) {
+		d = ds->slot[e->info >> D_SHIFT];
+		touch(ds, d);
+		ds->last = d;
+		return d;
 	}
-	touch(ds, d);
+	/* new, or its earlier parts written out: a part in memory */
+	d = doc_get(ds);
+	d->name = gip_xstrdup(r->doc);
+	d->agency = gip_xstrdup(r->agency);
+	d->year = gip_xstrdup(r->year);
+	d->tmpl = gip_xstrdup(r->tmpl);
+	d->hash = h;
+	d->serial = e->serial;
+	e->info |= D_HOT | d->slot << D_SHIFT;
+	lru_add(ds, d);
+	if (ds->window > 0 && ds->n > ds->window)
+		complete(ds, entry(ds, ds->oldest->hash), 0);
+	else if (ds->window == 0 && ds->n > ds->hot)
+		part_write(ds, ds->oldest);
 	ds->last = d;
 	return d;
 }
@@ -567,15 +557,61 @@ cell_first(const struct doc *d, const struct cval *c, unsigned long line,
 	return strcmp(text, check_doc_text(d, c->text)) < 0;
 }
 
+/*
+ * A record (or the cell of a part) for cell k: kept if it comes first
+ * (cell_first); two that do not say the same thing are a conflict.
+ */
+static void
+cell_put(struct doc *d, int k, const struct cval *in, const char *text)
+{
+	struct cval	*c = &d->cells[k];
+	unsigned char	 conflict = in->conflict;
+
+	if (c->st != CST_NONE) {
+		if (c->st != in->st || (in->st == CST_NUM &&
+		    (c->v != in->v || c->fl != in->fl)))
+			conflict = 1;
+		conflict |= c->conflict;
+		if (!cell_first(d, c, in->line, in->st, in->fl, in->v, text)) {
+			c->conflict = conflict;
+			return;
+		}
+	}
+	c->st = in->st;
+	c->fl = in->fl;
+	c->v = in->v;
+	c->line = in->line;
+	c->conflict = conflict;
+	c->text = *text != '\0' || in->st != CST_NUM ? check_doc_str(d, text) :
+	    0;
+}
+
+/* A fact added to d's. */
+void
+check_doc_narr(struct doc *d, const struct narr *nr)
+{
+	if (d->nnarr == d->narrcap) {
+		d->narrcap = d->narrcap ? d->narrcap * 2 : 8;
+		d->narr = gip_xreallocarray(d->narr, d->narrcap,
+		    sizeof(*d->narr));
+	}
+	d->narr[d->nnarr++] = *nr;
+}
+
+/*
+ * Returns 0, 1 when r is its document's last record (`doc template
+ * basis', gip(7)), or -1 (reported): bad status, no doc, doc already
+ * checked.
+ */
 int
 check_docs_add(struct docs *ds, const struct gip_record *r,
     const char *file, unsigned long lineno)
 {
 	struct doc	*d;
-	struct cval	*c;
-	struct narr	*nr;
+	struct dent	*e;
+	struct narr	 nr;
+	struct cval	 in;
 	const char	*text;
-	uint64_t	 v;
 	int		 k, st, fl;
 	int64_t		 val;
 
@@ -586,21 +622,21 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 	}
 	if ((d = check_docs_open(ds, r, file, lineno)) == NULL)
 		return -1;
-	d->nrec++;
 	fl = 0;
 	val = 0;
 	if (st == CST_NUM)
 		fl = check_parse_value(r->value, &val);
 	/* gip-tables' status of the document (see gip(7)) */
-	if (same(r->table, "doc")) {
+	if (check_same(r->table, "doc")) {
 		if (strcmp(r->row, "tables") == 0 &&
 		    strcmp(r->col, "found") == 0 && st == CST_NUM) {
 			d->found = (int)(val / GIP_DEC_SCALE);
 			d->why = check_doc_str(d, r->raw);
 		}
-		return 0;
+		return strcmp(r->row, gip_doc_keys[GIP_NDOC - 1][0]) == 0 &&
+		    strcmp(r->col, gip_doc_keys[GIP_NDOC - 1][1]) == 0;
 	}
-	if (same(r->table, "narr")) {
+	if (check_same(r->table, "narr")) {
 		/* the year's facts name no cell (see gip-tables(1)) */
 		if (strcmp(r->row, "published") == 0 &&
 		    strcmp(r->col, "date") == 0) {
@@ -608,85 +644,119 @@ check_docs_add(struct docs *ds, const struct gip_record *r,
 				d->published = gip_xstrdup(r->raw);
 			return 0;
 		}
-		if (d->nnarr == d->narrcap) {
-			d->narrcap = d->narrcap ? d->narrcap * 2 : 8;
-			d->narr = gip_xreallocarray(d->narr, d->narrcap,
-			    sizeof(*d->narr));
-		}
-		nr = &d->narr[d->nnarr++];
 		if (strcmp(r->row, "period") == 0 &&
 		    strcmp(r->col, "year") == 0)
-			nr->kid = NARR_PERIOD;
+			nr.kid = NARR_PERIOD;
 		else
-			nr->kid = check_key_narr(r->row, r->col);
-		nr->sum = check_narr_sum(r->row, r->col);
-		nr->v = val;
-		nr->st = (unsigned char)st;
-		nr->fl = (unsigned char)fl;
-		nr->line = r->line;
-		nr->raw = check_doc_str(d, r->raw);
-		nr->text = fl ? check_doc_str(d, r->value) : 0;
+			nr.kid = check_key_narr(r->row, r->col);
+		nr.sum = check_narr_sum(r->row, r->col);
+		nr.v = val;
+		nr.st = (unsigned char)st;
+		nr.fl = (unsigned char)fl;
+		nr.line = r->line;
+		nr.raw = check_doc_str(d, r->raw);
+		nr.text = fl ? check_doc_str(d, r->value) : 0;
+		check_doc_narr(d, &nr);
 		return 0;
 	}
-	/* records come in the schema's order: try the next key first */
-	k = ds->nextk;
-	if (k >= nkeys || !same(keys[k].col, r->col) ||
-	    !same(keys[k].row, r->row) || !same(keys[k].table, r->table))
-		k = check_key_find(r->table, r->row, r->col);
+	k = check_key_next(ds->nextk, r->table, r->row, r->col);
 	ds->nextk = k + 1;
 	if (k < 0) {
-		if (!d->warned)
+		e = entry(ds, d->hash);
+		if (!(e->info & D_WARNED))
 			gip_diag(file, lineno, GIP_WARNING, "%s: unknown cell "
 			    "%s/%s/%s ignored", r->doc, r->table, r->row,
 			    r->col);
-		d->warned = 1;
+		e->info |= D_WARNED;
 		return 0;
 	}
 	d->tables |= r->table[1] == '2' ? TB_T2 : r->table[1] == '3' ?
 	    TB_T3 : TB_T4;
-	c = &d->cells[k];
 	text = st != CST_NUM ? r->raw : fl != 0 ? r->value : "";
-	if (c->st != CST_NONE) {
-		/* the same cell twice: it must say the same thing */
-		v = (uint64_t)val;
-		if (c->st != st || (st == CST_NUM && ((uint64_t)c->v != v ||
-		    c->fl != fl)))
-			c->conflict = 1;
-		if (!cell_first(d, c, r->line, st, fl, val, text))
-			return 0;
-	}
-	c->st = (unsigned char)st;
-	c->fl = (unsigned char)fl;
-	c->v = val;
-	c->line = r->line;
-	c->text = *text != '\0' || st != CST_NUM ? check_doc_str(d, text) : 0;
+	in.v = val;
+	in.line = r->line;
+	in.text = 0;
+	in.st = (unsigned char)st;
+	in.fl = (unsigned char)fl;
+	in.conflict = 0;
+	cell_put(d, k, &in, text);
 	return 0;
 }
 
+/*
+ * The document named doc is complete (its last record, or the end of
+ * its JSON line), unless --any-order: checked now.
+ */
+void
+check_docs_close(struct docs *ds, const char *doc)
+{
+	struct dent	*e;
+
+	if (ds->anyorder || (e = entry(ds, hash_name(doc))) == NULL ||
+	    (e->info & D_DONE))
+		return;
+	complete(ds, e, D_SHUT);
+}
+
+struct pending {
+	uint32_t	 serial;
+	uint64_t	 hash;
+};
+
+static int
+cmp_serial(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	return (x->serial > y->serial) - (x->serial < y->serial);
+}
+
+/* The end of the input: the documents not yet checked, in input order. */
 void
 check_docs_finish(struct docs *ds)
 {
-	while (ds->oldest != NULL)
-		doc_release(ds, ds->oldest);
+	struct pending	*v;
+	struct dent	*e;
+	size_t		 i, n = 0;
+
+	v = gip_xreallocarray(NULL, ds->tab.n + 1, sizeof(*v));
+	for (i = 0; i < ds->tab.cap; i++)
+		if ((e = gip_htab_slot(&ds->tab, i)) != NULL &&
+		    !(e->info & D_DONE)) {
+			v[n].serial = e->serial;
+			v[n++].hash = e->hash;
+		}
+	qsort(v, n, sizeof(*v), cmp_serial);
+	for (i = 0; i < n; i++)
+		complete(ds, entry(ds, v[i].hash), 0);
+	free(v);
 	if (ds->ndropped > 0)
-		gip_warnx("%lu records of %zu documents dropped: they came "
+		gip_warnx("%lu records of %lu documents dropped: they came "
 		    "after their document was checked", ds->ndropped,
-		    ds->late.n);
+		    ds->nlate);
 }
 
 void
 check_docs_free(struct docs *ds)
 {
+	size_t	 i;
+
 	if (ds == NULL)
 		return;
-	if (ds->spare != NULL) {
-		free(ds->spare->cells);
-		free(ds->spare->narr);
-		gip_buf_free(&ds->spare->strs);
-		free(ds->spare);
+	for (i = 0; i < ds->nslot; i++) {
+		free(ds->slot[i]->name);
+		free(ds->slot[i]->agency);
+		free(ds->slot[i]->year);
+		free(ds->slot[i]->tmpl);
+		free(ds->slot[i]->published);
+		free(ds->slot[i]->cells);
+		free(ds->slot[i]->narr);
+		gip_buf_free(&ds->slot[i]->strs);
+		free(ds->slot[i]);
 	}
-	free(ds->done.v);
-	free(ds->late.v);
-	free(ds->ht);
+	free(ds->slot);
+	gip_htab_free(&ds->tab);
+	gip_spill_close(&ds->spill);
+	gip_buf_free(&ds->io);
 	free(ds);
 }

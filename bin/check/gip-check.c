@@ -21,10 +21,12 @@
 #include "check.h"
 
 #define OPT_WINDOW	0x200
+#define OPT_ANYORDER	0x201
 
 
 
 static const struct option longopts[] = {
+	{ "any-order", no_argument, NULL, OPT_ANYORDER },
 	{ "header", no_argument, NULL, 'H' },
 	{ "json", no_argument, NULL, 'j' },
 	{ "output", required_argument, NULL, 'o' },
@@ -40,8 +42,8 @@ static const struct option longopts[] = {
 
 static const struct gip_tool tool = {
 	"gip-check",
-	"[-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--window=ndocs] "
-	    "[file ...]",
+	"[-Hjps] [-o file] [-R rules] [-r rules] [-W level] [--any-order] "
+	    "[--window=ndocs] [file ...]",
 	"\nCheck gip-tables records (TSV or JSON Lines), one finding a line.\n"
 	"  -H, --header         write a header line (TSV)\n"
 	"  -j, --json           write findings as JSON Lines\n"
@@ -52,8 +54,11 @@ static const struct gip_tool tool = {
 	"  -s, --summary        print counts per rule on stderr\n"
 	"  -W, --severity=LEVEL report findings of LEVEL and above:\n"
 	"                       warning (default) or error\n"
-	"      --window=NDOCS   documents held in flight (default 256;\n"
-	"                       0: all, until the end of the input)\n"
+	"      --any-order      records in any order: every document is\n"
+	"                       checked at the end of the input\n"
+	"      --window=NDOCS   check a document when NDOCS others are in\n"
+	"                       flight; a record of it after is an error\n"
+	"                       (default: none, exact for any interleaving)\n"
 	"      --progress       documents, MB and rates on stderr\n"
 	"  -h, --help, -V, --version\n"
 	"Rules: year complete value t3-balance t3-rows t3-outcome t4-total\n"
@@ -150,6 +155,8 @@ do_json(struct check *ck, struct gip_reader *rd, const char *p, size_t n)
 		    -1)
 			ck->trouble = 1;
 	ck->nrec += nrec;
+	/* the line is the whole document */
+	check_docs_close(ck->docs, doc.doc);
 }
 
 static void
@@ -171,9 +178,17 @@ do_line(struct check *ck, struct gip_reader *rd, char *p, size_t n)
 		return;
 	case 1:
 		ck->nrec++;
-		if (check_docs_add(ck->docs, &r, gip_reader_display(rd),
-		    rd->lineno) == -1)
+		switch (check_docs_add(ck->docs, &r, gip_reader_display(rd),
+		    rd->lineno)) {
+		case -1:
 			ck->trouble = 1;
+			break;
+		case 1:
+			check_docs_close(ck->docs, r.doc);
+			break;
+		default:
+			break;
+		}
 		return;
 	default:
 		gip_diag(gip_reader_display(rd), rd->lineno, GIP_ERROR,
@@ -358,12 +373,12 @@ main(int argc, char *argv[])
 	struct check	 ck;
 	const char	*output = NULL, *errstr, *sde;
 	char		*tmp = NULL;
-	size_t		 window = 256;
+	size_t		 window = 0;
 	unsigned	 only = 0, skip = 0;
 	time_t		 now;
 	struct tm	*tm;
 	size_t		 n;
-	int		 c, fd, rv, errors, i;
+	int		 c, fd, rv, errors, i, anyorder = 0;
 
 	gip_setprogname(tool.name);
 	memset(&ck, 0, sizeof(ck));
@@ -401,6 +416,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			ck.summary = 1;
+			break;
+		case OPT_ANYORDER:
+			anyorder = 1;
 			break;
 		case OPT_WINDOW:
 			window = (size_t)gip_strtonum(optarg, 0, 1000000,
@@ -445,7 +463,8 @@ main(int argc, char *argv[])
 	if (ck.header)
 		gip_finding_write_header(&ck.out);
 	check_keys_init();
-	ck.docs = check_docs_new(window, doc_checked, &ck);
+	ck.docs = check_docs_new(window, CHECK_HOT, anyorder, doc_checked,
+	    &ck);
 
 	rv = gip_each_input(argc, argv, process, &ck);
 	check_docs_finish(ck.docs);
