@@ -286,8 +286,8 @@ main(int argc, char *argv[])
 	if (run.verbose)
 		gip_warnx("%lu records, %lu findings, %zu documents, %zu "
 		    "groups, %lu bad lines", run.nrec, run.nfind,
-		    run.st.docs.n, run.st.cg.n + run.st.rg.n + run.st.fg.n,
-		    run.st.bad);
+		    stats_dtab_count(&run.st.docs), run.st.cg.n + run.st.rg.n +
+		    run.st.fg.n, run.st.bad);
 	if (gip_out_close(&out) == -1)
 		rv = GIP_EXIT_TROUBLE;
 	stats_free(&run.st);

@@ -105,18 +105,18 @@ struct stats_group {
 	uint64_t	 findings;	/* F: finding lines */
 };
 
-/* A hash table of groups keyed by their key bytes. */
+/* A hash table (lib/htab.c) of groups keyed by their key bytes. */
 struct stats_gtab {
-	struct stats_group **slot;
-	size_t		 cap, n;
+	struct gip_htab	 idx;		/* hash, group */
+	size_t		 n;
 	struct stats_group **all;	/* in insertion order */
 	size_t		 allcap;
 };
 
-/* A hash set of strings with a pointer payload. */
+/* A hash set (lib/htab.c) of strings with a pointer payload. */
 struct stats_strtab {
-	struct stats_strent **slot;
-	size_t		 cap, n;
+	struct gip_htab	 idx;		/* hash, entry */
+	size_t		 n;
 };
 
 struct stats_strent {
@@ -199,9 +199,9 @@ struct stats_doc {
 #define DOC_SHIFT	4		/* else payload is D group id + 1 */
 };
 
+/* The documents: a lib/htab.c table of struct stats_doc. */
 struct stats_dtab {
-	struct stats_doc *slot;
-	size_t		 cap, n;
+	struct gip_htab	 t;
 };
 
 /* Everything a run accumulates. */
@@ -226,11 +226,9 @@ struct stats {
 	size_t		 hot;		/* documents kept in memory */
 	struct stats_dtab settled;	/* --partial: documents counted
 					   whole (S lines), by hash */
-	FILE		*spill;		/* dormant documents' states */
-	int		 spillidx;	/* their offsets, by serial */
-	uint64_t	 spillend;	/* bytes written to it */
+	struct gip_spill spill;		/* dormant documents' states */
+	int		 spillidx;	/* their offsets, by serial; -1 */
 	int		 settling;	/* at the end: no counter sets read */
-	char		*spillio;	/* its stdio buffer */
 	struct gip_buf	 spillbuf;
 	struct stats_buffered *later;	/* findings waiting for records */
 	size_t		 nlater, latercap;
@@ -292,8 +290,13 @@ struct stats_group *stats_gtab_get(struct stats_gtab *, const char *,
 struct stats_group **stats_gtab_sorted(struct stats_gtab *);
 void	 stats_gtab_free(struct stats_gtab *);
 struct stats_doc *stats_dtab_get(struct stats_dtab *, uint64_t, int *);
+struct stats_doc *stats_dtab_slot(struct stats_dtab *, size_t);
+size_t	 stats_dtab_cap(const struct stats_dtab *);
+size_t	 stats_dtab_count(const struct stats_dtab *);
+void	 stats_dtab_free(struct stats_dtab *);
 struct stats_strent *stats_strtab_get(struct stats_strtab *, const char *,
 	    size_t, int *);
+struct stats_strent **stats_strtab_all(const struct stats_strtab *);
 void	 stats_strtab_free(struct stats_strtab *, void (*)(void *));
 void	 stats_vtab_add(struct stats_vtab *, char, uint32_t, int64_t,
 	    uint64_t);

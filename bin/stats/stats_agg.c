@@ -268,36 +268,6 @@ struct spill_head {
 	uint32_t	 idlen;		/* then its name */
 };
 
-/* An unlinked temporary file in TMPDIR. */
-static int
-tmp_fd(void)
-{
-	const char	*dir = getenv("TMPDIR");
-	char		*path;
-	int		 fd;
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	path = gip_xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/gip-stats.XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
-		gip_err(GIP_EXIT_TROUBLE, "%s", path);
-	unlink(path);
-	free(path);
-	return fd;
-}
-
-static void
-spill_open(struct stats *st)
-{
-	if ((st->spill = fdopen(tmp_fd(), "w+")) == NULL)
-		gip_err(GIP_EXIT_TROUBLE, "spill file");
-	/* a write per MB, not per document (a few KB each) */
-	st->spillio = gip_xmalloc((size_t)1 << 20);
-	setvbuf(st->spill, st->spillio, _IOFBF, (size_t)1 << 20);
-	st->spillidx = tmp_fd();
-}
-
 /* Where a dormant document's state starts, from the index. */
 static uint64_t
 spill_where(struct stats *st, const struct stats_doc *d)
@@ -336,11 +306,11 @@ spill_doc(struct stats *st, struct stats_open *o)
 	struct stats_doc *d = stats_dtab_get(&st->docs, o->hash, NULL);
 	struct spill_head h;
 	struct gip_buf	*b = &st->spillbuf;
-	uint64_t	*set;
+	uint64_t	*set, off;
 	size_t		 i, k;
 
-	if (st->spill == NULL)
-		spill_open(st);
+	if (st->spill.fp == NULL)
+		st->spillidx = gip_tmpfd();
 	h.flags = o->flags;
 	h.setn = (uint32_t)o->setn;
 	h.idlen = (uint32_t)strlen(o->id);
@@ -354,30 +324,13 @@ spill_doc(struct stats *st, struct stats_open *o)
 			memcpy(&set[k++], &o->set[i], sizeof(*set));
 	b->len += k * sizeof(*set);
 	gip_buf_add(b, o->id, h.idlen);
-	if (fwrite(b->p, 1, b->len, st->spill) != b->len)
-		gip_err(GIP_EXIT_TROUBLE, "spill file");
-	if (pwrite(st->spillidx, &st->spillend, sizeof(st->spillend),
-	    (off_t)d->serial * (off_t)sizeof(st->spillend)) !=
-	    (ssize_t)sizeof(st->spillend))
+	off = gip_spill_put(&st->spill, b->p, b->len);
+	if (pwrite(st->spillidx, &off, sizeof(off), (off_t)d->serial *
+	    (off_t)sizeof(off)) != (ssize_t)sizeof(off))
 		gip_err(GIP_EXIT_TROUBLE, "spill index");
-	st->spillend += b->len;
 	d->info = (d->info & (DOC_OPEN - 1)) | DOC_SPILLED |
 	    (o->dgroup != NULL ? o->dgroup->id + 1 : 0) << DOC_SHIFT;
 	unlink_open(st, o);
-}
-
-/* Read back what was written: the stream's buffer flushed first. */
-static void
-spill_read(struct stats *st, void *p, size_t n, uint64_t off)
-{
-	ssize_t	 r;
-
-	if (fflush(st->spill) == EOF)
-		gip_err(GIP_EXIT_TROUBLE, "spill file");
-	if ((r = pread(fileno(st->spill), p, n, (off_t)off)) == -1)
-		gip_err(GIP_EXIT_TROUBLE, "spill file");
-	if (r != (ssize_t)n)
-		gip_errx(GIP_EXIT_TROUBLE, "spill file: short read");
 }
 
 /* A dormant document seen again: its state back from disk. */
@@ -389,10 +342,10 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 	size_t		 n = (size_t)st->conf->nratio * sizeof(*o->ops);
 	uint32_t	 i;
 
-	spill_read(st, &h, sizeof(h), off);
+	gip_spill_get(&st->spill, &h, sizeof(h), off);
 	off += sizeof(h);
 	if (n > 0)
-		spill_read(st, o->ops, n, off);
+		gip_spill_get(&st->spill, o->ops, n, off);
 	off += n;
 	o->flags = h.flags;
 	d->info &= ~(uint32_t)DOC_SPILLED;
@@ -400,7 +353,7 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 		return;
 	gip_buf_reset(&st->spillbuf);
 	gip_buf_grow(&st->spillbuf, (size_t)h.setn * sizeof(cid));
-	spill_read(st, st->spillbuf.p, (size_t)h.setn * sizeof(cid), off);
+	gip_spill_get(&st->spill, st->spillbuf.p, (size_t)h.setn * sizeof(cid), off);
 	for (i = 0; i < h.setn; i++) {
 		memcpy(&cid, st->spillbuf.p + (size_t)i * sizeof(cid),
 		    sizeof(cid));
@@ -415,12 +368,12 @@ spill_name(struct stats *st, const struct stats_doc *d)
 	struct spill_head h;
 	uint64_t	 off = spill_where(st, d);
 
-	spill_read(st, &h, sizeof(h), off);
+	gip_spill_get(&st->spill, &h, sizeof(h), off);
 	off += sizeof(h) + (size_t)st->conf->nratio *
 	    sizeof(struct stats_operands) + (uint64_t)h.setn * 8;
 	gip_buf_reset(&st->key);
 	gip_buf_grow(&st->key, (size_t)h.idlen + 1);
-	spill_read(st, st->key.p, h.idlen, off);
+	gip_spill_get(&st->spill, st->key.p, h.idlen, off);
 	st->key.p[h.idlen] = '\0';
 	st->key.len = h.idlen;
 }
@@ -969,9 +922,10 @@ stats_finish(struct stats *st)
 	 * settle them, unless their counts become E lines (--window=0).
 	 */
 	st->settling = !st->partial || st->edgewin != 0;
-	for (i = 0; st->spill != NULL && i < st->docs.cap; i++) {
-		d = &st->docs.slot[i];
-		if (d->hash == 0 || !(d->info & DOC_SPILLED))
+	for (i = 0; st->spill.fp != NULL && i < stats_dtab_cap(&st->docs);
+	    i++) {
+		d = stats_dtab_slot(&st->docs, i);
+		if (d == NULL || !(d->info & DOC_SPILLED))
 			continue;
 		/* nothing of its state is needed: only a partial's S line */
 		if (st->settling && st->conf->view != VIEW_RATIOS) {
@@ -1045,8 +999,8 @@ stats_free(struct stats *st)
 	stats_gtab_free(&st->rg);
 	stats_gtab_free(&st->fg);
 	stats_vtab_free(&st->vt);
-	free(st->docs.slot);
-	free(st->settled.slot);
+	stats_dtab_free(&st->docs);
+	stats_dtab_free(&st->settled);
 	free(st->slots);
 	stats_strtab_free(&st->cellcache, free_cell);
 	stats_strtab_free(&st->edges, NULL);
@@ -1064,9 +1018,7 @@ stats_free(struct stats *st)
 	free_open(st->free);
 	gip_buf_free(&st->key);
 	gip_buf_free(&st->spillbuf);
-	if (st->spill != NULL) {
-		fclose(st->spill);
-		free(st->spillio);
+	if (st->spill.fp != NULL)
 		close(st->spillidx);
-	}
+	gip_spill_close(&st->spill);
 }

@@ -81,14 +81,9 @@ cmp_str(const void *a, const void *b)
 static struct stats_strent **
 strtab_sorted(struct stats_strtab *t)
 {
-	struct stats_strent **v;
-	size_t		 i, k = 0;
+	struct stats_strent **v = stats_strtab_all(t);
 
-	v = gip_xreallocarray(NULL, t->n ? t->n : 1, sizeof(*v));
-	for (i = 0; i < t->cap; i++)
-		if (t->slot[i] != NULL)
-			v[k++] = t->slot[i];
-	qsort(v, k, sizeof(*v), cmp_str);
+	qsort(v, t->n, sizeof(*v), cmp_str);
 	return v;
 }
 
@@ -104,14 +99,15 @@ cmp_u64(const void *a, const void *b)
 static void
 write_settled(struct stats *st, struct gip_out *o)
 {
+	struct stats_doc *d;
 	uint64_t	*h;
 	size_t		 i, n = 0;
 
-	h = gip_xreallocarray(NULL, st->settled.n ? st->settled.n : 1,
+	h = gip_xreallocarray(NULL, stats_dtab_count(&st->settled) + 1,
 	    sizeof(*h));
-	for (i = 0; i < st->settled.cap; i++)
-		if (st->settled.slot[i].hash != 0)
-			h[n++] = st->settled.slot[i].hash;
+	for (i = 0; i < stats_dtab_cap(&st->settled); i++)
+		if ((d = stats_dtab_slot(&st->settled, i)) != NULL)
+			h[n++] = d->hash;
 	qsort(h, n, sizeof(*h), cmp_u64);
 	for (i = 0; i < n; i++) {
 		gip_tsv_fields(o, "S");
@@ -529,8 +525,9 @@ stats_merge_settle(struct stats *st)
 		g = key_group(t, f, len, 2, nf - 2);
 		/* an edge here, counted whole in another part: lost */
 		klen = gip_tsv_unescape(f[nf - 1], len[nf - 1], f[nf - 1]);
-		if (st->settled.n > 0 && stats_dtab_get(&st->settled,
-		    stats_hash(f[nf - 1], klen), NULL) != NULL)
+		if (stats_dtab_count(&st->settled) > 0 &&
+		    stats_dtab_get(&st->settled, stats_hash(f[nf - 1], klen),
+		    NULL) != NULL)
 			split_document();
 		switch (f[1][0]) {
 		case 'C':

@@ -1,8 +1,8 @@
 /*
- * stats_tab.c: the hash tables of gip-stats.  Open addressing with
- * linear probing on 64-bit FNV-1a hashes, doubled at half load, so
- * every lookup is O(1) on average and memory follows the number of
- * groups (and distinct values), never the number of records.
+ * stats_tab.c: the tables of gip-stats: groups, strings and documents
+ * in lib/htab.c's hash table (so every lookup is O(1) on average and
+ * memory follows the number of groups, never the number of records),
+ * and the multisets of values.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,116 +16,64 @@ stats_hash(const char *p, size_t n)
 	return gip_hash64(p, n);
 }
 
-static void
-gtab_grow(struct stats_gtab *t)
-{
-	struct stats_group **old = t->slot;
-	size_t		 oldcap = t->cap, i, j;
-
-	t->cap = oldcap ? oldcap * 2 : 64;
-	t->slot = gip_xcalloc(t->cap, sizeof(*t->slot));
-	for (i = 0; i < oldcap; i++) {
-		if (old[i] == NULL)
-			continue;
-		for (j = old[i]->hash & (t->cap - 1); t->slot[j] != NULL;
-		    j = (j + 1) & (t->cap - 1))
-			continue;
-		t->slot[j] = old[i];
-	}
-	free(old);
-}
-
-/*
- * The table's size is not a power of two: it grows by half (see
- * stats_dtab_get), so the slot is the hash scaled to it (Lemire's
- * multiply-shift; cap < 2^32).
- */
-static size_t
-dtab_pos(uint64_t h, size_t cap)
-{
-	h *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(((h >> 32) * (uint64_t)cap) >> 32);
-}
-
-static size_t
-dtab_next(size_t j, size_t cap)
-{
-	return j + 1 == cap ? 0 : j + 1;
-}
-
-/*
- * Grown in place: realloc (mremap for a large table, no copy), then
- * each entry moved to its new slot, an entry not yet moved that sits
- * there taken along to be placed next.  A bitmap marks the slots
- * placed, so that the old and new tables are never both held.
- */
-static void
-dtab_grow(struct stats_dtab *t)
-{
-	struct stats_doc e, x;
-	unsigned char	*done;
-	size_t		 oldcap = t->cap, i, j;
-
-	t->cap = oldcap ? oldcap + oldcap / 2 : 256;
-	t->slot = gip_xreallocarray(t->slot, t->cap, sizeof(*t->slot));
-	memset(t->slot + oldcap, 0, (t->cap - oldcap) * sizeof(*t->slot));
-	done = gip_xcalloc(t->cap / 8 + 1, 1);
-	for (i = 0; i < oldcap; i++) {
-		if (t->slot[i].hash == 0 || (done[i / 8] & 1 << i % 8))
-			continue;
-		e = t->slot[i];
-		t->slot[i].hash = 0;
-		for (;;) {
-			for (j = dtab_pos(e.hash, t->cap); t->slot[j].hash != 0 &&
-			    (done[j / 8] & 1 << j % 8); j = dtab_next(j, t->cap))
-				continue;
-			x = t->slot[j];
-			t->slot[j] = e;
-			done[j / 8] |= 1 << j % 8;
-			if (x.hash == 0)
-				break;
-			e = x;
-		}
-	}
-	free(done);
-}
+/* An index entry of a group or string table: a hash and its owner. */
+struct ient {
+	uint64_t	 hash;
+	void		*p;
+};
 
 /*
  * The document with this name hash; with isnew, created when absent
  * (*isnew = 1) with the next serial, else NULL when absent.  Entries
  * move when the table grows: hold none across a creation.  Its 16-byte
- * entries are the only per-document cost: kept at most 3/4 full and
- * grown by half, so at least 1/2 full, it costs 21 to 32 bytes per
- * document, and growing it, in place, 1/8 bytes more a slot.
+ * entries are the only per-document cost: lib/htab.c keeps them at
+ * most 3/4 full and grows them by half, so at least 1/2 full, 21 to 32
+ * bytes per document, and growing them, in place, 1/8 bytes more a
+ * slot.
  */
 struct stats_doc *
 stats_dtab_get(struct stats_dtab *t, uint64_t h, int *isnew)
 {
-	size_t		 j;
+	struct stats_doc *d;
+	size_t		 it = GIP_HTAB_START;
 
-	if (h == 0)
-		h = 1;
+	if (t->t.size == 0)
+		gip_htab_init(&t->t, sizeof(struct stats_doc));
 	if (isnew != NULL)
 		*isnew = 0;
-	if (t->cap != 0)
-		for (j = dtab_pos(h, t->cap); t->slot[j].hash != 0;
-		    j = dtab_next(j, t->cap))
-			if (t->slot[j].hash == h)
-				return &t->slot[j];
-	if (isnew == NULL)
-		return NULL;
-	if (t->n >= UINT32_MAX - 1)
+	if ((d = gip_htab_find(&t->t, h, &it)) != NULL || isnew == NULL)
+		return d;
+	if (t->t.n >= UINT32_MAX - 1)
 		gip_errx(GIP_EXIT_TROUBLE, "too many documents");
-	if ((t->n + 1) * 4 > t->cap * 3)
-		dtab_grow(t);
-	for (j = dtab_pos(h, t->cap); t->slot[j].hash != 0;
-	    j = dtab_next(j, t->cap))
-		continue;
-	t->slot[j].hash = h;
-	t->slot[j].serial = (uint32_t)++t->n;
-	t->slot[j].info = 0;
+	d = gip_htab_add(&t->t, h);
+	d->serial = (uint32_t)t->t.n;
 	*isnew = 1;
-	return &t->slot[j];
+	return d;
+}
+
+/* The document in slot i (< stats_dtab_cap), or NULL. */
+struct stats_doc *
+stats_dtab_slot(struct stats_dtab *t, size_t i)
+{
+	return gip_htab_slot(&t->t, i);
+}
+
+size_t
+stats_dtab_cap(const struct stats_dtab *t)
+{
+	return t->t.cap;
+}
+
+size_t
+stats_dtab_count(const struct stats_dtab *t)
+{
+	return t->t.n;
+}
+
+void
+stats_dtab_free(struct stats_dtab *t)
+{
+	gip_htab_free(&t->t);
 }
 
 /* The group with this key, created (zeroed) when absent (*isnew = 1). */
@@ -133,28 +81,25 @@ struct stats_group *
 stats_gtab_get(struct stats_gtab *t, const char *key, size_t len, int *isnew)
 {
 	struct stats_group *g;
+	struct ient	*e;
 	uint64_t	 h = stats_hash(key, len);
-	size_t		 j;
+	size_t		 it = GIP_HTAB_START;
 
+	if (t->idx.size == 0)
+		gip_htab_init(&t->idx, sizeof(struct ient));
 	if (isnew != NULL)
 		*isnew = 0;
-	if (t->cap != 0)
-		for (j = h & (t->cap - 1); (g = t->slot[j]) != NULL;
-		    j = (j + 1) & (t->cap - 1))
-			if (g->hash == h && g->keylen == len &&
-			    memcmp(g->key, key, len) == 0)
-				return g;
-	if ((t->n + 1) * 2 > t->cap)
-		gtab_grow(t);
+	while ((e = gip_htab_find(&t->idx, h, &it)) != NULL) {
+		g = e->p;
+		if (g->keylen == len && memcmp(g->key, key, len) == 0)
+			return g;
+	}
 	g = gip_xcalloc(1, sizeof(*g));
 	g->key = gip_xstrndup(key, len);
 	g->keylen = len;
 	g->hash = h;
 	g->id = (uint32_t)t->n;
-	for (j = h & (t->cap - 1); t->slot[j] != NULL;
-	    j = (j + 1) & (t->cap - 1))
-		continue;
-	t->slot[j] = g;
+	((struct ient *)gip_htab_add(&t->idx, h))->p = g;
 	if (t->n == t->allcap) {
 		t->allcap = t->allcap ? t->allcap * 2 : 64;
 		t->all = gip_xreallocarray(t->all, t->allcap, sizeof(*t->all));
@@ -206,27 +151,8 @@ stats_gtab_free(struct stats_gtab *t)
 		free(t->all[i]);
 	}
 	free(t->all);
-	free(t->slot);
+	gip_htab_free(&t->idx);
 	memset(t, 0, sizeof(*t));
-}
-
-static void
-strtab_grow(struct stats_strtab *t)
-{
-	struct stats_strent **old = t->slot;
-	size_t		 oldcap = t->cap, i, j;
-
-	t->cap = oldcap ? oldcap * 2 : 64;
-	t->slot = gip_xcalloc(t->cap, sizeof(*t->slot));
-	for (i = 0; i < oldcap; i++) {
-		if (old[i] == NULL)
-			continue;
-		for (j = old[i]->hash & (t->cap - 1); t->slot[j] != NULL;
-		    j = (j + 1) & (t->cap - 1))
-			continue;
-		t->slot[j] = old[i];
-	}
-	free(old);
 }
 
 /* The entry for s, created when absent (*isnew = 1); s may hold NULs. */
@@ -235,48 +161,60 @@ stats_strtab_get(struct stats_strtab *t, const char *s, size_t len,
     int *isnew)
 {
 	struct stats_strent *e;
+	struct ient	*ie;
 	uint64_t	 h = stats_hash(s, len);
-	size_t		 j;
+	size_t		 it = GIP_HTAB_START;
 
+	if (t->idx.size == 0)
+		gip_htab_init(&t->idx, sizeof(struct ient));
 	if (isnew != NULL)
 		*isnew = 0;
-	if (t->cap != 0)
-		for (j = h & (t->cap - 1); (e = t->slot[j]) != NULL;
-		    j = (j + 1) & (t->cap - 1))
-			if (e->hash == h && e->len == len &&
-			    memcmp(e->s, s, len) == 0)
-				return e;
+	while ((ie = gip_htab_find(&t->idx, h, &it)) != NULL) {
+		e = ie->p;
+		if (e->len == len && memcmp(e->s, s, len) == 0)
+			return e;
+	}
 	if (isnew == NULL)
 		return NULL;
-	if ((t->n + 1) * 2 > t->cap)
-		strtab_grow(t);
 	e = gip_xcalloc(1, sizeof(*e));
 	e->s = gip_xstrndup(s, len);
 	e->len = len;
 	e->hash = h;
 	e->serial = (uint32_t)++t->n;
-	for (j = h & (t->cap - 1); t->slot[j] != NULL;
-	    j = (j + 1) & (t->cap - 1))
-		continue;
-	t->slot[j] = e;
+	((struct ient *)gip_htab_add(&t->idx, h))->p = e;
 	*isnew = 1;
 	return e;
+}
+
+/* The entries in no order (caller frees). */
+struct stats_strent **
+stats_strtab_all(const struct stats_strtab *t)
+{
+	struct stats_strent **v;
+	struct ient	*ie;
+	size_t		 i, k = 0;
+
+	v = gip_xreallocarray(NULL, t->n ? t->n : 1, sizeof(*v));
+	for (i = 0; i < t->idx.cap; i++)
+		if ((ie = gip_htab_slot(&t->idx, i)) != NULL)
+			v[k++] = ie->p;
+	return v;
 }
 
 void
 stats_strtab_free(struct stats_strtab *t, void (*freeval)(void *))
 {
-	size_t	 i;
+	struct stats_strent **v = stats_strtab_all(t);
+	size_t		 i;
 
-	for (i = 0; i < t->cap; i++) {
-		if (t->slot[i] == NULL)
-			continue;
-		if (freeval != NULL && t->slot[i]->val != NULL)
-			freeval(t->slot[i]->val);
-		free(t->slot[i]->s);
-		free(t->slot[i]);
+	for (i = 0; i < t->n; i++) {
+		if (freeval != NULL && v[i]->val != NULL)
+			freeval(v[i]->val);
+		free(v[i]->s);
+		free(v[i]);
 	}
-	free(t->slot);
+	free(v);
+	gip_htab_free(&t->idx);
 	memset(t, 0, sizeof(*t));
 }
 
