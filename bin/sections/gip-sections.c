@@ -8,6 +8,7 @@
  */
 #include <getopt.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -128,11 +129,28 @@ add_line(struct sec_doc *d, int kind, size_t off, size_t len,
 		d->lines = gip_xreallocarray(d->lines, d->linecap,
 		    sizeof(*d->lines));
 	}
+	if (d->nlines == 0)
+		d->src0 = src;
+	if (len > UINT32_MAX || src - d->src0 > 0x7fffffff) {
+		gip_diag(strcmp(d->name, "-") == 0 ? "<stdin>" : d->name, src,
+		    GIP_ERROR, "%s", len > UINT32_MAX ?
+		    "line longer than 4 GiB" : "more than 2^31 lines");
+		exit(GIP_EXIT_TROUBLE);
+	}
+	/* offsets grow by at most 2^32 a line: note where they pass one */
+	if (off >> 32 > d->nwrap[kind]) {
+		if (d->nwrap[kind] == d->wrapcap[kind]) {
+			d->wrapcap[kind] = d->wrapcap[kind] * 2 + 4;
+			d->wrap[kind] = gip_xreallocarray(d->wrap[kind],
+			    d->wrapcap[kind], sizeof(*d->wrap[kind]));
+		}
+		d->wrap[kind][d->nwrap[kind]++] = d->nlines;
+	}
 	l = &d->lines[d->nlines++];
 	l->kind = kind;
-	l->off = off;
-	l->len = len;
-	l->src = src;
+	l->off = (uint32_t)off;
+	l->len = (uint32_t)len;
+	l->src = src - d->src0;
 }
 
 /* An unknown frame, kept in place: its fields, each length first. */
@@ -156,7 +174,7 @@ start(struct sec_doc *d, const char *name)
 		gip_progress_add(1, 0);
 	free(d->name);
 	d->name = gip_xstrdup(name);
-	d->nlines = 0;
+	d->nlines = d->nwrap[SEC_TEXT] = d->nwrap[SEC_FRAME] = 0;
 	gip_buf_reset(&d->text);
 	gip_buf_reset(&d->frames);
 }
@@ -168,6 +186,7 @@ finish(struct sec_opts *op, struct sec_doc *d)
 		return;
 	sec_scan(d);
 	sec_choose(d);
+	sec_heads(d);
 	sec_meta(d);
 	sec_check(d);
 	sec_output(op, d);
@@ -183,6 +202,8 @@ doc_free(struct sec_doc *d)
 	gip_buf_free(&d->frames);
 	gip_buf_free(&d->heads);
 	free(d->lines);
+	free(d->wrap[SEC_TEXT]);
+	free(d->wrap[SEC_FRAME]);
 	free(d->cand);
 	free(d->sec);
 }

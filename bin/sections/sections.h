@@ -15,26 +15,39 @@ enum sec_kind {
 	SEC_FRAME		/* an unknown frame kept in place */
 };
 
-/* One line of the document, in input order. */
+/*
+ * One line of the document, in input order: 12 bytes, as a line of a
+ * report is some 100 (memory is the text and this).  The offset keeps
+ * its low 32 bits (sec_off() adds the rest); a document of lines
+ * longer than 4 GiB or of more than 2^31 lines is refused.
+ */
 struct sec_line {
-	size_t		 off, len;	/* text: bytes in doc->text */
-	unsigned long	 src;		/* source line (provenance) */
-	int		 kind;		/* enum sec_kind; frame: len = nfield */
+	uint32_t	 off;		/* text: in doc->text; frame: frames */
+	uint32_t	 len;		/* frame: nfield */
+	unsigned int	 src : 31;	/* source line, less doc->src0 */
+	unsigned int	 kind : 1;	/* enum sec_kind */
 };
 
-/* A heading: a candidate, or a chosen one. */
+/*
+ * A heading: a candidate, or a chosen one.  40 bytes: a document of
+ * reports run together has one candidate in some 20 lines.  Line
+ * indexes fit 32 bits (sec_line), numbers are at most SEC_MAXORD,
+ * scores small, a heading's text at most a few lines.
+ */
 struct sec_head {
-	size_t		 li;		/* index of its first line */
-	size_t		 nl;		/* lines it spans (2+ when wrapped) */
-	int		 ord;		/* its own number (一 is 1) */
-	int		 std;		/* standard section, 0 none */
-	int		 score;		/* plausibility as a heading */
-	int		 implied;	/* no number written: ord from std */
-	size_t		 hoff, hlen;	/* heading text in doc->heads */
+	size_t		 hoff;		/* its text in doc->heads (sec_heads) */
+	uint32_t	 hlen;
+	uint32_t	 li;		/* index of its first line */
+	uint32_t	 nl;		/* lines it spans (2+ when wrapped) */
+	int8_t		 ord;		/* its own number (一 is 1) */
+	int8_t		 std;		/* standard section, 0 none */
+	int16_t		 score;		/* plausibility as a heading */
+	uint8_t		 implied;	/* no number written: ord from std */
 	/* filled for chosen headings */
-	size_t		 last;		/* index of its last non-blank line */
+	uint32_t	 last;		/* index of its last non-blank line */
 	unsigned long	 nchar;		/* characters of its text */
 };
+_Static_assert(SEC_MAXORD <= INT8_MAX, "sec_head.ord");
 
 enum sec_tmpl {
 	SEC_TUNKNOWN,
@@ -59,6 +72,9 @@ struct sec_doc {
 	struct gip_buf	 heads;		/* heading texts */
 	struct sec_line	*lines;
 	size_t		 nlines, linecap;
+	unsigned long	 src0;		/* source line of lines[0] */
+	size_t		*wrap[2];	/* by kind: lines where off passes */
+	size_t		 nwrap[2], wrapcap[2];	/* a multiple of 2^32 */
 	struct sec_head	*cand;		/* candidates, in line order */
 	size_t		 ncand, candcap;
 	struct sec_head	*sec;		/* the chosen sections */
@@ -66,9 +82,35 @@ struct sec_doc {
 	struct sec_meta	 meta;
 };
 
+/* Source line (provenance) of line li. */
+static inline unsigned long
+sec_src(const struct sec_doc *d, size_t li)
+{
+	return d->src0 + d->lines[li].src;
+}
+
+/* Offset of line li's bytes, in doc->text (doc->frames for a frame). */
+static inline uint64_t
+sec_off(const struct sec_doc *d, size_t li)
+{
+	const size_t	*w = d->wrap[d->lines[li].kind];
+	size_t		 lo = 0, hi = d->nwrap[d->lines[li].kind], mid;
+
+	/* the lines where the offset passed 2^32, 2^33 ...: how many before */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (w[mid] <= li)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint64_t)lo << 32 | d->lines[li].off;
+}
+
 /* sections_scan.c */
 int	 sec_blank(const char *, size_t);
 void	 sec_scan(struct sec_doc *);
+void	 sec_heads(struct sec_doc *);
 int	 sec_std_of(const char *, size_t);
 const char *sec_std_name(int);
 size_t	 sec_clean(const char *, size_t, size_t *);

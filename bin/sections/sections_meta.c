@@ -203,7 +203,7 @@ date_at(const char *p, size_t n, size_t *i, int *y, int *m, int *dd)
 static const char *
 clean_line(const struct sec_doc *d, size_t li, size_t *len)
 {
-	const char	*p = d->text.p + d->lines[li].off;
+	const char	*p = d->text.p + sec_off(d, li);
 	size_t		 b, e;
 
 	e = sec_clean(p, d->lines[li].len, &b);
@@ -215,7 +215,7 @@ static int
 is_text(const struct sec_doc *d, size_t li)
 {
 	return d->lines[li].kind == SEC_TEXT &&
-	    !sec_blank(d->text.p + d->lines[li].off, d->lines[li].len);
+	    !sec_blank(d->text.p + sec_off(d, li), d->lines[li].len);
 }
 
 /* A line that is a date and nothing else. */
@@ -763,8 +763,8 @@ count_marks(const struct sec_doc *d, const char *const *marks, size_t nm,
 		to--;
 	if (from == to)
 		return 0;
-	p = d->text.p + d->lines[from].off;
-	n = d->lines[to - 1].off + d->lines[to - 1].len - d->lines[from].off;
+	p = d->text.p + sec_off(d, from);
+	n = sec_off(d, to - 1) + d->lines[to - 1].len - sec_off(d, from);
 	for (k = 0; k < nm; k++)
 		c += memmem(p, n, marks[k], strlen(marks[k])) != NULL;
 	return c;

@@ -41,10 +41,10 @@ meta_strings(const struct sec_meta *m, struct meta_str *s)
 }
 
 static void
-write_frame(struct gip_out *o, const struct sec_doc *d,
-    const struct sec_line *l)
+write_frame(struct gip_out *o, const struct sec_doc *d, size_t li)
 {
-	const char	*p = d->frames.p + l->off;
+	const struct sec_line *l = &d->lines[li];
+	const char	*p = d->frames.p + sec_off(d, li);
 	size_t		 k, len;
 
 	gip_out_putc(o, GIP_FRAME_MARK);
@@ -88,9 +88,9 @@ out_stream(struct sec_opts *op, const struct sec_doc *d)
 			gip_tsv_end_row(o);
 		}
 		if (l->kind == SEC_FRAME)
-			write_frame(o, d, l);
+			write_frame(o, d, i);
 		else
-			gip_frame_text(o, &next, l->src, d->text.p + l->off,
+			gip_frame_text(o, &next, sec_src(d, i), d->text.p + sec_off(d, i),
 			    l->len);
 	}
 }
@@ -112,8 +112,8 @@ out_list(struct sec_opts *op, const struct sec_doc *d)
 			gip_out_puts(o, ",\"heading\":");
 			gip_json_str(o, d->heads.p + h->hoff, h->hlen);
 			gip_out_printf(o, ",\"first\":%lu,\"last\":%lu,"
-			    "\"chars\":%lu}", d->lines[h->li].src,
-			    d->lines[h->last].src, h->nchar);
+			    "\"chars\":%lu}", sec_src(d, h->li),
+			    sec_src(d, h->last), h->nchar);
 			gip_out_endline(o);
 			continue;
 		}
@@ -122,8 +122,8 @@ out_list(struct sec_opts *op, const struct sec_doc *d)
 		gip_tsv_fieldf(o, "%d", h->std);
 		gip_tsv_fields(o, sec_std_name(h->std));
 		gip_tsv_field(o, d->heads.p + h->hoff, h->hlen);
-		gip_tsv_fieldf(o, "%lu", d->lines[h->li].src);
-		gip_tsv_fieldf(o, "%lu", d->lines[h->last].src);
+		gip_tsv_fieldf(o, "%lu", sec_src(d, h->li));
+		gip_tsv_fieldf(o, "%lu", sec_src(d, h->last));
 		gip_tsv_fieldf(o, "%lu", h->nchar);
 		gip_tsv_end_row(o);
 	}
@@ -199,7 +199,7 @@ out_section(struct sec_opts *op, const struct sec_doc *d)
 			l = &d->lines[j];
 			if (l->kind != SEC_TEXT)
 				continue;
-			gip_out_write(o, d->text.p + l->off, l->len);
+			gip_out_write(o, d->text.p + sec_off(d, j), l->len);
 			gip_out_endline(o);
 		}
 	}

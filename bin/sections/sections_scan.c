@@ -418,7 +418,7 @@ next_text(const struct sec_doc *d, size_t li)
 	for (i = li + 1; i < d->nlines && skipped <= 2; i++) {
 		if (d->lines[i].kind != SEC_TEXT)
 			continue;
-		if (!sec_blank(d->text.p + d->lines[i].off, d->lines[i].len))
+		if (!sec_blank(d->text.p + sec_off(d, i), d->lines[i].len))
 			return i;
 		skipped++;
 	}
@@ -442,7 +442,7 @@ wrapped(struct sec_doc *d, size_t li, const char *t, size_t tn, int std,
 
 	if ((ni = next_text(d, li)) == (size_t)-1)
 		return (size_t)-1;
-	p = d->text.p + d->lines[ni].off;
+	p = d->text.p + sec_off(d, ni);
 	e = sec_clean(p, d->lines[ni].len, &b);
 	q = p + b;
 	e -= b;
@@ -469,7 +469,7 @@ wrapped(struct sec_doc *d, size_t li, const char *t, size_t tn, int std,
 static size_t
 scan_line(struct sec_doc *d, size_t li)
 {
-	const char	*p = d->text.p + d->lines[li].off;
+	const char	*p = d->text.p + sec_off(d, li);
 	const char	*t;
 	size_t		 n, b, e, k, tn, hn, ci, i;
 	struct sec_head	*c;
@@ -494,9 +494,8 @@ scan_line(struct sec_doc *d, size_t li)
 		c->std = c->ord = bare[i].std;
 		c->implied = 1;
 		c->score = 6;
-		c->hoff = d->heads.len;
-		head_add(d, p, n);
-		c->hlen = d->heads.len - c->hoff;
+		c->hoff = (size_t)(p - (d->text.p + sec_off(d, li)));
+		c->hlen = (uint32_t)n;
 		return li;
 	}
 	k += i;
@@ -533,15 +532,38 @@ scan_line(struct sec_doc *d, size_t li)
 	c->ord = ord > SEC_MAXORD ? SEC_MAXORD : ord;
 	c->std = std;
 	c->score = score + (std == 0 ? 1 : std == ord ? 10 : 4);
-	c->hoff = d->heads.len;
-	head_add(d, p, inl ? (size_t)(t - p) + hn : n);
-	if (ci != (size_t)-1) {
-		p = d->text.p + d->lines[ci].off;
-		e = sec_clean(p, d->lines[ci].len, &b);
-		head_add(d, p + b, e - b);
-	}
-	c->hlen = d->heads.len - c->hoff;
+	c->hoff = (size_t)(p - (d->text.p + sec_off(d, li)));
+	c->hlen = (uint32_t)(inl ? (size_t)(t - p) + hn : n);
 	return ci == (size_t)-1 ? li : ci;
+}
+
+/*
+ * The texts of the chosen headings, in doc->heads: a candidate's hoff
+ * and hlen are those of its text in its first line, as written (the
+ * candidates of a long document are many, the chosen few).
+ */
+void
+sec_heads(struct sec_doc *d)
+{
+	struct sec_head	*h;
+	const char	*p;
+	size_t		 i, b, e, ci;
+
+	gip_buf_reset(&d->heads);
+	for (i = 0; i < d->nsec; i++) {
+		h = &d->sec[i];
+		p = d->text.p + sec_off(d, h->li) + h->hoff;
+		h->hoff = d->heads.len;
+		head_add(d, p, h->hlen);
+		/* a wrapped heading: the cleaned text of its last line */
+		if (h->nl > 1) {
+			ci = h->li + h->nl - 1;
+			p = d->text.p + sec_off(d, ci);
+			e = sec_clean(p, d->lines[ci].len, &b);
+			head_add(d, p + b, e - b);
+		}
+		h->hlen = (uint32_t)(d->heads.len - h->hoff);
+	}
 }
 
 void
@@ -550,7 +572,6 @@ sec_scan(struct sec_doc *d)
 	size_t	 li, ni, j;
 
 	d->ncand = 0;
-	gip_buf_reset(&d->heads);
 	for (li = 0; li < d->nlines; li++)
 		if (d->lines[li].kind == SEC_TEXT)
 			li = scan_line(d, li);

@@ -184,7 +184,7 @@ last_src(const struct sec_doc *d)
 
 	for (i = d->nlines; i > 0; i--)
 		if (d->lines[i - 1].kind == SEC_TEXT)
-			return d->lines[i - 1].src;
+			return sec_src(d, i - 1);
 	return 0;
 }
 
@@ -216,15 +216,15 @@ sec_check(struct sec_doc *d)
 			l = &d->lines[j];
 			if (l->kind != SEC_TEXT)
 				continue;
-			h->nchar += sec_nchar(d->text.p + l->off, l->len);
-			if (!sec_blank(d->text.p + l->off, l->len))
+			h->nchar += sec_nchar(d->text.p + sec_off(d, j), l->len);
+			if (!sec_blank(d->text.p + sec_off(d, j), l->len))
 				h->last = j;
 		}
 	}
 	if (d->nlines == 0 || d->nsec == 0) {
 		for (i = 0; i < d->nlines; i++)
 			if (d->lines[i].kind == SEC_TEXT &&
-			    !sec_blank(d->text.p + d->lines[i].off,
+			    !sec_blank(d->text.p + sec_off(d, i),
 			    d->lines[i].len))
 				break;
 		warn(d, 0, "%s%s", i < d->nlines ?
@@ -236,7 +236,7 @@ sec_check(struct sec_doc *d)
 		if (h->std == 0)
 			continue;
 		if (h->std < maxstd)
-			warn(d, d->lines[h->li].src,
+			warn(d, sec_src(d, h->li),
 			    "section %s out of order: %s",
 			    cn_ord[h->std], sec_std_name(h->std));
 		if (h->std > maxstd)
@@ -252,7 +252,7 @@ sec_check(struct sec_doc *d)
 		for (i = 0; i < d->nsec; i++)
 			if (d->sec[i].std > k)
 				break;
-		warn(d, i < d->nsec ? d->lines[d->sec[i].li].src : last_src(d),
+		warn(d, i < d->nsec ? sec_src(d, d->sec[i].li) : last_src(d),
 		    "missing section %s: %s", cn_ord[k], sec_std_name(k));
 	}
 }
