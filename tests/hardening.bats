@@ -139,6 +139,35 @@ peak_rss_kb() {
 	[ -n "$GIP_SANITIZED" ] || [ "$rss" -lt 32768 ]
 }
 
+@test "one 1 GB document: the pipeline in under 2 GB, gip-sections at most 1.2 bytes a byte" {
+	need gip-normalize gip-sections gip-tables gip-check
+	[ -x /usr/bin/time ] || skip "/usr/bin/time not installed"
+	# the framed input with its frames removed: one document (cat a b)
+	t="/usr/bin/time -f RSS=%M -o"
+	run bash -c "$(declare -f big_input); SEEDS='$SEEDS' BATS_TEST_TMPDIR='$BATS_TEST_TMPDIR' big_input $(big_mb) | tr -d '\036' |
+	    $t '$BATS_TEST_TMPDIR/n' gip-normalize > '$BATS_TEST_TMPDIR/norm'"
+	[ "$status" -eq 0 ]
+	bytes=$(wc -c < "$BATS_TEST_TMPDIR/norm")
+	run bash -c "$t '$BATS_TEST_TMPDIR/s' gip-sections '$BATS_TEST_TMPDIR/norm' 2> /dev/null |
+	    $t '$BATS_TEST_TMPDIR/t' gip-tables | $t '$BATS_TEST_TMPDIR/c' gip-check | wc -l"
+	rm -f "$BATS_TEST_TMPDIR/norm"
+	[ "$status" -eq 0 ]
+	# the tables of the first reports, read from its first 8 MiB
+	[[ "$stderr$output" == *"document longer than 8 MiB"* ]]
+	sum=0
+	for p in n s t c; do
+		r=$(peak_rss_kb "$BATS_TEST_TMPDIR/$p")
+		echo "$p: peak RSS $r KB"
+		sum=$((sum + r))
+	done
+	echo "sum $sum KB, $bytes bytes"
+	[ "$bytes" -gt $(( $(big_mb) * 990000 )) ]
+	[ -n "$GIP_SANITIZED" ] && return
+	[ "$sum" -lt $((2 * 1024 * 1024)) ]
+	[ "$(peak_rss_kb "$BATS_TEST_TMPDIR/s")" -le $((bytes * 12 / 10 / 1024)) ]
+	[ "$(peak_rss_kb "$BATS_TEST_TMPDIR/t")" -lt 65536 ]
+}
+
 @test "adversarial lines (long runs, nested brackets, many numbers) finish quickly" {
 	need gip-sections gip-tables
 	f="$REPO/tests/fuzz/hostile/tables.txt"
