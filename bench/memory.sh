@@ -4,7 +4,10 @@
 # 50) are one document, as `cat a.txt b.txt | gip-normalize` makes;
 # each tool reads the previous one's output of it, and its peak RSS is
 # printed against the size of that input (target: at most 1.2 bytes per
-# byte).  GIP_BENCH_PAIRS sets the number of paired runs (default 5).  Then gip-tables on one small report, sectioned, against cat
+# byte; gip-tables reads 8 MiB of a document, so its figure falls as
+# the document grows).  Then the whole pipeline on one document of 1 GB
+# (below).  GIP_BENCH_PAIRS sets the number of paired runs (default 5).
+# Then gip-tables on one small report, sectioned, against cat
 # on the same file: 100 runs of each in a loop, in paired runs (target:
 # at most 1.3 times cat's time).
 cd "$(dirname "$0")/.." || exit 2
@@ -35,6 +38,33 @@ for step in "gip-normalize:txt" "gip-sections:norm" "gip-tables:sec"; do
 		    t, b / 1e6, r / 1024, r * 1024 / b }'
 done
 rm -f "$big.norm" "$big.sec"
+
+# the whole pipeline on one document of GIP_BENCH_PIPEMB MB (default
+# 1000; target: under 2 GB of peak RSS, the four processes added up).
+# Each process is timed on its own; the document is made on the fly
+# (the seeds repeated, no frames) and normalized into a file, which the
+# rest of the pipeline reads.
+if [ -x /usr/bin/time ]; then
+	pmb=${GIP_BENCH_PIPEMB:-1000}
+	cat examples/seeds/*.txt > "$big.block"
+	reps=$(( pmb * 1000000 / $(wc -c < "$big.block") + 1 ))
+	t="/usr/bin/time -f %M -o"
+	i=0
+	while [ $i -lt $reps ]; do
+		cat "$big.block"
+		i=$((i + 1))
+	done | $t "$big.rn" bin/gip-normalize > "$big.norm"
+	$t "$big.rs" bin/gip-sections "$big.norm" 2> /dev/null |
+	    $t "$big.rt" bin/gip-tables 2> /dev/null | $t "$big.rc" bin/gip-check > /dev/null
+	awk -v b="$(wc -c < "$big.norm")" -v n="$(tail -1 "$big.rn")" \
+	    -v s="$(tail -1 "$big.rs")" -v t="$(tail -1 "$big.rt")" \
+	    -v c="$(tail -1 "$big.rc")" 'BEGIN {
+		printf "pipeline, one document of %.0f MB: peak RSS normalize %.1f MB, sections %.1f MB (%.2f bytes per byte), tables %.1f MB, check %.1f MB; %.0f MB in all (target < 2048)\n",
+		    b / 1e6, n / 1024, s / 1024, s * 1024 / b, t / 1024, c / 1024, (n + s + t + c) / 1024 }'
+	rm -f "$big.block" "$big.norm" "$big.rn" "$big.rs" "$big.rt" "$big.rc"
+else
+	echo "(no /usr/bin/time: the pipeline not measured)"
+fi
 
 # start-up: one small report, sectioned
 small=build/bench/small-report.sec
