@@ -34,11 +34,14 @@ gip_record_parse_tsv(char *p, size_t n, struct gip_record *r)
 	nf = gip_tsv_split(p, n, f, NULL, GIP_RECORD_NCOL);
 	if (nf != GIP_RECORD_NCOL)
 		return -1;
-	for (i = 0; i < GIP_RECORD_NCOL; i++)
-		if (strcmp(f[i], gip_record_columns[i]) != 0)
-			break;
-	if (i == GIP_RECORD_NCOL)
-		return 0;
+	/* the header line: its first byte tells most records from it */
+	if (f[0][0] == 'd') {
+		for (i = 0; i < GIP_RECORD_NCOL; i++)
+			if (strcmp(f[i], gip_record_columns[i]) != 0)
+				break;
+		if (i == GIP_RECORD_NCOL)
+			return 0;
+	}
 	r->doc = f[0];
 	r->agency = f[1];
 	r->year = f[2];

@@ -1,5 +1,6 @@
 /* tsv.c: the suite's one TSV dialect (linear TSV escapes). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -149,26 +150,8 @@ gip_tsv_unescape(const char *p, size_t n, char *out)
 	return j;
 }
 
-/*
- * The tabs of a line, eight bytes at a time: the bytes of w equal to
- * a tab get their high bit set (exactly: no carry crosses a byte).
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR_TABS	1
-#define LOW7		0x7F7F7F7F7F7F7F7FULL
-
-static uint64_t
-tabs_in(uint64_t w)
-{
-	uint64_t	 t = w ^ 0x0909090909090909ULL;
-
-	return ~(((t & LOW7) + LOW7) | t | LOW7);
-}
-#endif
-
 /* Field nf, from q to the tab at tab (or the end), unless max are. */
-static void
+static inline void
 field(char *q, char *tab, int nf, char **fields, size_t *lens, int max)
 {
 	if (nf >= max)
@@ -179,40 +162,15 @@ field(char *q, char *tab, int nf, char **fields, size_t *lens, int max)
 	*tab = '\0';
 }
 
-int
-gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
+/* The fields from q (a field with a backslash) on, one by one. */
+static int
+split_escaped(char *p, size_t n, char *q, int nf, char **fields,
+    size_t *lens, int max)
 {
-	char	*tab, *q, *end = p + n;
-	size_t	 start = 0, stop, len;
-	int	 nf = 0;
-#ifdef SWAR_TABS
-	uint64_t w, m;
-	size_t	 i;
-#endif
+	char	*tab;
+	size_t	 start, stop, len;
 
-	/* one look for a backslash saves one per field (most lines) */
-	if (memchr(p, '\\', n) == NULL) {
-		q = p;
-#ifdef SWAR_TABS
-		/* fields are a few bytes: a call to memchr each costs more */
-		for (i = 0; i + 8 <= n; i += 8) {
-			memcpy(&w, p + i, 8);
-			for (m = tabs_in(w); m != 0; m &= m - 1) {
-				tab = p + i + __builtin_ctzll(m) / 8;
-				field(q, tab, nf++, fields, lens, max);
-				q = tab + 1;
-			}
-		}
-#endif
-		for (;; q = tab + 1) {
-			if ((tab = memchr(q, '\t', (size_t)(end - q))) == NULL)
-				tab = end;
-			field(q, tab, nf++, fields, lens, max);
-			if (tab == end)
-				return nf;
-		}
-	}
-	for (;;) {
+	for (start = (size_t)(q - p);; start = stop + 1) {
 		tab = memchr(p + start, '\t', n - start);
 		stop = tab == NULL ? n : (size_t)(tab - p);
 		if (nf < max) {
@@ -224,8 +182,94 @@ gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
 		}
 		nf++;
 		if (tab == NULL)
-			break;
-		start = stop + 1;
+			return nf;
 	}
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * Eight bytes at a time, in one pass that finds the tabs and watches
+ * for a backslash (a memchr for it first cost a twentieth of
+ * gip-check).  bytes_eq sets the high bit of each byte of w equal to
+ * the byte of every_c (exactly: no carry crosses a byte).
+ */
+#define LOW7		0x7F7F7F7F7F7F7F7FULL
+#define EVERY(c)	(0x0101010101010101ULL * (unsigned char)(c))
+
+static inline uint64_t
+bytes_eq(uint64_t w, uint64_t every_c)
+{
+	uint64_t	 t = w ^ every_c;
+
+	return ~(((t & LOW7) + LOW7) | t | LOW7);
+}
+
+int
+gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
+{
+	char		*q = p, *tab;
+	size_t		 i = 0;
+	uint64_t	 w, m;
+	int		 nf = 0;
+
+	if (n >= 8)
+		for (;;) {
+			memcpy(&w, p + i, 8);
+			if (bytes_eq(w, EVERY('\\')) != 0)
+				return split_escaped(p, n, q, nf, fields,
+				    lens, max);
+			for (m = bytes_eq(w, EVERY('\t')); m != 0;
+			    m &= m - 1) {
+				tab = p + i + __builtin_ctzll(m) / 8;
+				field(q, tab, nf++, fields, lens, max);
+				q = tab + 1;
+			}
+			i += 8;
+			if (i >= n)
+				break;
+			/* the last word ends the line: its new bytes only */
+			if (n - i < 8) {
+				memcpy(&w, p + n - 8, 8);
+				w >>= (8 - (n - i)) * 8;
+				if (bytes_eq(w, EVERY('\\')) != 0)
+					return split_escaped(p, n, q, nf,
+					    fields, lens, max);
+				for (m = bytes_eq(w, EVERY('\t')); m != 0;
+				    m &= m - 1) {
+					tab = p + i + __builtin_ctzll(m) / 8;
+					field(q, tab, nf++, fields, lens, max);
+					q = tab + 1;
+				}
+				break;
+			}
+		}
+	else
+		for (; i < n; i++)
+			if (p[i] == '\t') {
+				field(q, p + i, nf++, fields, lens, max);
+				q = p + i + 1;
+			} else if (p[i] == '\\')
+				return split_escaped(p, n, q, nf, fields,
+				    lens, max);
+	field(q, p + n, nf++, fields, lens, max);
 	return nf;
 }
+#else
+int
+gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
+{
+	char	*q = p;
+	size_t	 i;
+	int	 nf = 0;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '\t') {
+			field(q, p + i, nf++, fields, lens, max);
+			q = p + i + 1;
+		} else if (p[i] == '\\')
+			return split_escaped(p, n, q, nf, fields, lens, max);
+	field(q, p + n, nf++, fields, lens, max);
+	return nf;
+}
+#endif

@@ -153,3 +153,42 @@ setup() {
 		print "" }' "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/want"
 	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/want")" ]
 }
+
+@test "tsv: a backslash escape in any field, at any byte of an eight-byte word" {
+	# each line: n fields, one of them with an escape at offset o
+	awk 'BEGIN { for (n = 1; n <= 12; n++) for (e = 1; e <= n; e++)
+		for (o = 0; o < 9; o++) {
+			s = ""
+			for (i = 1; i <= n; i++) {
+				f = substr("abcdefghijklmnop", 1, (i * 5 + n) % 11)
+				if (i == e)
+					f = substr("xxxxxxxxx", 1, o) "\\t\\n\\\\" f
+				s = s (i > 1 ? "\t" : "") f
+			}
+			print s
+		} }' > "$BATS_TEST_TMPDIR/in"
+	run "$GIP_LIBTEST" tsv < "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	# the escapes come back as they went in (written escaped again)
+	awk -F'\t' '{ print NF "\t" $0 }' "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/want"
+	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/want")" ]
+	[ "${#lines[@]}" -eq 702 ]
+}
+
+@test "reader: lines longer than the read buffer, empty lines, a last line without a newline" {
+	awk 'BEGIN { for (i = 0; i < 12; i++) {
+		n = i * 23456 % 200000
+		s = sprintf("%d:", i)
+		while (length(s) < n)
+			s = s "0123456789abcdef"
+		print substr(s, 1, n > 0 ? n : 0)
+		if (i % 4 == 0)
+			print ""
+	} printf "last" }' > "$BATS_TEST_TMPDIR/in"
+	run "$GIP_LIBTEST" tsv < "$BATS_TEST_TMPDIR/in"
+	[ "$status" -eq 0 ]
+	awk '{ print "1\t" $0 }' "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/want"
+	[ "$output" = "$(cat "$BATS_TEST_TMPDIR/want")" ]
+	run "$GIP_LIBTEST" tsv < /dev/null
+	[ "$output" = "" ]
+}

@@ -72,6 +72,54 @@ check_no_table(struct ctx *x)
 }
 
 /*
+ * The rows of the template tm (runs of its schema cells with one table
+ * and row), the key of each cell, and the cells each table needs:
+ * found once per template, not for every document (the comparisons of
+ * names were half of the rule's time).
+ */
+#define MAXCELLS	512
+
+struct plan {
+	size_t		 row[MAXCELLS], end[MAXCELLS];	/* schema cells */
+	int		 key[MAXCELLS];			/* of each */
+	int		 nrow, need[3];
+};
+
+static const struct plan *
+plan(unsigned tm)
+{
+	static struct plan	 p[4];
+	static int		 done[4];
+	const struct gip_cell	*c;
+	struct plan		*t = &p[tm & 3];
+	size_t			 n, i, j;
+
+	if (done[tm & 3])
+		return t;
+	c = gip_schema(&n);
+	if (n > MAXCELLS)
+		gip_errx(GIP_EXIT_TROUBLE, "schema too large");
+	for (i = 0; i < n; i++) {
+		t->key[i] = check_key(c[i].table, c[i].row, c[i].col);
+		if (c[i].tmpl & tm)
+			t->need[c[i].table[1] - '2']++;
+	}
+	for (i = 0; i < n; i = j) {
+		j = i + 1;
+		if (!(c[i].tmpl & tm))
+			continue;
+		while (j < n && (c[j].tmpl & tm) &&
+		    strcmp(c[j].table, c[i].table) == 0 &&
+		    strcmp(c[j].row, c[i].row) == 0)
+			j++;
+		t->row[t->nrow] = i;
+		t->end[t->nrow++] = j;
+	}
+	done[tm & 3] = 1;
+	return t;
+}
+
+/*
  * A table absent or wholly unreadable is one finding; a row of which
  * no cell could be read is one finding; otherwise one per cell.
  */
@@ -83,17 +131,15 @@ check_rule_complete(struct ctx *x)
 	    "表二 主动公开政府信息情况",
 	    "表三 收到和处理政府信息公开申请情况",
 	    "表四 政府信息公开行政复议、行政诉讼情况" };
+	const struct plan	*p = plan(x->tm);
 	size_t			 n, i, j, m;
-	int			 k, t, need[3] = { 0 }, nbad, first;
+	int			 k, t, r, nbad, first;
 	char			 e[32];
 	struct cval		*v;
 
 	c = gip_schema(&n);
-	for (i = 0; i < n; i++)
-		if (c[i].tmpl & x->tm)
-			need[c[i].table[1] - '2']++;
 	for (t = 0; t < 3; t++) {
-		if (need[t] == 0 || (x->usable & (1u << t)))
+		if (p->need[t] == 0 || (x->usable & (1u << t)))
 			continue;
 		gip_buf_reset(&x->msg);
 		gip_buf_adds(&x->msg, names[t]);
@@ -107,33 +153,26 @@ check_rule_complete(struct ctx *x)
 			    check_cellname(x, first));
 			check_describe(x, &x->msg, first);
 		}
-		snprintf(e, sizeof(e), "%d cells", need[t]);
+		snprintf(e, sizeof(e), "%d cells", p->need[t]);
 		check_finding(x, -1, (struct finding){ .rule = R_COMPLETE,
 		    .sev = SEV_ERROR, .table = tabkeys[t], .expected = e,
 		    .actual = "0 cells",
 		    .line = first < 0 ? 0 : x->d->cells[first].line });
 	}
-	for (i = 0; i < n; i = j) {
-		j = i + 1;
-		if (!(c[i].tmpl & x->tm))
-			continue;
-		while (j < n && (c[j].tmpl & x->tm) &&
-		    strcmp(c[j].table, c[i].table) == 0 &&
-		    strcmp(c[j].row, c[i].row) == 0)
-			j++;
+	for (r = 0; r < p->nrow; r++) {
+		i = p->row[r];
+		j = p->end[r];
 		if (!(x->usable & (1u << (c[i].table[1] - '2'))))
 			continue;
 		nbad = 0;
 		first = -1;
 		for (m = i; m < j; m++) {
-			v = &x->d->cells[check_key(c[m].table, c[m].row,
-			    c[m].col)];
+			v = &x->d->cells[p->key[m]];
 			if (v->st == CST_NONE || v->st == CST_MISSING) {
 				nbad++;
 				if (first < 0 || (x->d->cells[first].st ==
 				    CST_NONE && v->st == CST_MISSING))
-					first = check_key(c[m].table, c[m].row,
-					    c[m].col);
+					first = p->key[m];
 			}
 		}
 		if (nbad == 0)
@@ -158,7 +197,7 @@ check_rule_complete(struct ctx *x)
 			continue;
 		}
 		for (m = i; m < j; m++) {
-			k = check_key(c[m].table, c[m].row, c[m].col);
+			k = p->key[m];
 			v = &x->d->cells[k];
 			if (v->st != CST_NONE && v->st != CST_MISSING)
 				continue;
