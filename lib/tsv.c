@@ -186,7 +186,65 @@ split_escaped(char *p, size_t n, char *q, int nf, char **fields,
 	}
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/*
+ * Sixty-four bytes at a time: SSE2 compares give a bit for every tab
+ * and every backslash of a block, in one pass (a memchr for a backslash
+ * first was a twentieth of gip-check, and a loop over the tabs of each
+ * eight-byte word mispredicted its end at nearly every word).
+ */
+static inline uint64_t
+block_eq(const char *s, __m128i c)
+{
+	uint64_t	 m0, m1, m2, m3;
+
+	m0 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)s), c));
+	m1 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(s + 16)), c));
+	m2 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(s + 32)), c));
+	m3 = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(s + 48)), c));
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+
+int
+gip_tsv_split(char *p, size_t n, char **fields, size_t *lens, int max)
+{
+	const __m128i	 tabs = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\');
+	char		 last[64], *q = p, *tab;
+	const char	*b;
+	size_t		 i;
+	uint64_t	 m;
+	int		 nf = 0, old;
+
+	for (i = 0; i < n; i += 64) {
+		b = p + i;
+		old = 0;
+		if (n - i < 64 && n >= 64) {
+			/* the block that ends the line, less what was seen */
+			b = p + n - 64;
+			old = (int)(64 - (n - i));
+		} else if (n - i < 64) {
+			memset(last, 0, sizeof(last));
+			memcpy(last, p, n);
+			b = last;
+		}
+		if (block_eq(b, bs) >> old != 0)
+			return split_escaped(p, n, q, nf, fields, lens, max);
+		for (m = block_eq(b, tabs) >> old; m != 0; m &= m - 1) {
+			tab = p + i + __builtin_ctzll(m);
+			field(q, tab, nf++, fields, lens, max);
+			q = tab + 1;
+		}
+	}
+	field(q, p + n, nf++, fields, lens, max);
+	return nf;
+}
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /*
  * Eight bytes at a time, in one pass that finds the tabs and watches
