@@ -192,3 +192,24 @@ setup() {
 	run "$GIP_LIBTEST" tsv < /dev/null
 	[ "$output" = "" ]
 }
+
+@test "htab: every entry found once, through colliding hashes (0 among them) and many growths" {
+	for n in 1 200 100000; do
+		run "$GIP_LIBTEST" htab $n
+		[ "$status" -eq 0 ]
+		# n entries, at most 3/4 full
+		[ "${lines[0]%% *}" -eq $n ]
+		[ $((4 * n)) -le $((3 * ${lines[0]#* })) ]
+	done
+}
+
+@test "spill: blocks of 0 to 70000 bytes read back right, between writes, in an unlinked file" {
+	run env TMPDIR="$BATS_TEST_TMPDIR" "$GIP_LIBTEST" spill 500
+	[ "$status" -eq 0 ]
+	[ "$output" -gt 10000000 ]
+	# the temporary file is gone
+	[ -z "$(ls "$BATS_TEST_TMPDIR")" ]
+	run env TMPDIR=/nonexistent "$GIP_LIBTEST" spill 2
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"/nonexistent/libtest."* ]]
+}

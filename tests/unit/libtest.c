@@ -214,6 +214,84 @@ do_reads(const char *path)
 	return 0;
 }
 
+/*
+ * The hash table: n entries, keyed by number, their hashes drawn from
+ * few values (0 among them) so that many collide; each must be found
+ * once, with its payload, after every growth.  Prints "n cap".
+ */
+static int
+do_htab(long n)
+{
+	struct gip_htab	 t;
+	struct ent { uint64_t hash; long key, val; } *e;
+	size_t		 it, i, seen;
+	long		 k, found;
+
+	gip_htab_init(&t, sizeof(struct ent));
+	for (k = 0; k < n; k++) {
+		e = gip_htab_add(&t, k % 3 == 0 ? (uint64_t)(k % 5) :
+		    gip_hash64(&k, sizeof(k)));
+		e->key = k;
+		e->val = k * 7;
+	}
+	for (k = 0; k < n; k++) {
+		found = 0;
+		it = GIP_HTAB_START;
+		while ((e = gip_htab_find(&t, k % 3 == 0 ? (uint64_t)(k % 5) :
+		    gip_hash64(&k, sizeof(k)), &it)) != NULL)
+			if (e->key == k && e->val == k * 7)
+				found++;
+		if (found != 1) {
+			printf("key %ld found %ld times\n", k, found);
+			return 1;
+		}
+	}
+	for (i = 0, seen = 0; i < t.cap; i++)
+		seen += gip_htab_slot(&t, i) != NULL;
+	if (seen != t.n || t.n != (size_t)n || 4 * t.n > 3 * t.cap) {
+		printf("%zu slots used, %zu entries, cap %zu\n", seen, t.n,
+		    t.cap);
+		return 1;
+	}
+	printf("%zu %zu\n", t.n, t.cap);
+	gip_htab_free(&t);
+	return 0;
+}
+
+/* The spill file: blocks of many sizes written, read back in any order. */
+static int
+do_spill(long n)
+{
+	struct gip_spill sp;
+	uint64_t	*off;
+	char		*b;
+	long		 i, j, len;
+
+	memset(&sp, 0, sizeof(sp));
+	off = gip_xreallocarray(NULL, (size_t)n, sizeof(*off));
+	b = gip_xmalloc(70000);
+	for (i = 0; i < n; i++) {
+		len = (i * 7919) % 70000;
+		for (j = 0; j < len; j++)
+			b[j] = (char)(i + j);
+		off[i] = gip_spill_put(&sp, b, (size_t)len);
+		/* read back an earlier one between writes */
+		j = (i * 31) % (i + 1);
+		len = (j * 7919) % 70000;
+		gip_spill_get(&sp, b, (size_t)len, off[j]);
+		for (len--; len >= 0; len--)
+			if (b[len] != (char)(j + len)) {
+				printf("block %ld byte %ld wrong\n", j, len);
+				return 1;
+			}
+	}
+	printf("%llu\n", (unsigned long long)sp.end);
+	gip_spill_close(&sp);
+	free(off);
+	free(b);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -232,7 +310,12 @@ main(int argc, char **argv)
 		return do_reload(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "reads") == 0)
 		return do_reads(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "htab") == 0)
+		return do_htab(atol(argv[2]));
+	if (argc == 3 && strcmp(argv[1], "spill") == 0)
+		return do_spill(atol(argv[2]));
 	fprintf(stderr, "usage: libtest tsv | utf8 HEX... | stream [file] | "
-	    "out N ID | re PAT SUBJ | reload PAT SUBJ | reads FILE\n");
+	    "out N ID | re PAT SUBJ | reload PAT SUBJ | reads FILE | htab N | "
+	    "spill N\n");
 	return 2;
 }
