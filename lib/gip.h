@@ -440,6 +440,7 @@ void	 gip_htab_init(struct gip_htab *, size_t);
 void	*gip_htab_find(const struct gip_htab *, uint64_t, size_t *);
 void	*gip_htab_add(struct gip_htab *, uint64_t);
 void	*gip_htab_slot(const struct gip_htab *, size_t);
+void	 gip_htab_clear(struct gip_htab *);
 void	 gip_htab_free(struct gip_htab *);
 
 /*

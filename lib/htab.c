@@ -144,6 +144,15 @@ gip_htab_add(struct gip_htab *t, uint64_t h)
 	return s;
 }
 
+/* Every entry removed; the memory kept for the next ones. */
+void
+gip_htab_clear(struct gip_htab *t)
+{
+	if (t->n > 0)
+		memset(t->slot, 0, t->cap * t->size);
+	t->n = 0;
+}
+
 void
 gip_htab_free(struct gip_htab *t)
 {

@@ -246,8 +246,7 @@ struct stats_open {
 	uint32_t	 slot;		/* index in stats.slots */
 	struct stats_group *dgroup;
 	struct stats_open *prev, *next;	/* most recently seen first */
-	uint64_t	*set;		/* counter ids + 1; 0 is empty */
-	size_t		 setcap, setn;
+	struct gip_htab	 set;		/* counter ids + 1 (lib/htab.c) */
 	struct stats_operands *ops;	/* one per ratio */
 	unsigned	 flags;		/* OPEN_RECORDS */
 #define OPEN_RECORDS	0x1		/* had records in this visit */

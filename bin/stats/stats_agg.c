@@ -215,14 +215,13 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 	if ((o = st->free) != NULL) {
 		st->free = o->next;
 		memset(o->ops, 0, (size_t)st->conf->nratio * sizeof(*o->ops));
-		if (o->setn > 0)
-			memset(o->set, 0, o->setcap * sizeof(*o->set));
-		o->setn = 0;
+		gip_htab_clear(&o->set);
 	} else {
 		if (st->nslots >= (UINT32_MAX >> DOC_SHIFT))
 			gip_errx(GIP_EXIT_TROUBLE, "too many documents in "
 			    "flight");
 		o = gip_xcalloc(1, sizeof(*o));
+		gip_htab_init(&o->set, sizeof(uint64_t));
 		o->ops = gip_xcalloc((size_t)(st->conf->nratio > 0 ?
 		    st->conf->nratio : 1), sizeof(*o->ops));
 		if (st->nslots == st->slotcap) {
@@ -308,20 +307,21 @@ spill_doc(struct stats *st, struct stats_open *o)
 	struct gip_buf	*b = &st->spillbuf;
 	uint64_t	*set, off;
 	size_t		 i, k;
+	const void	*p;
 
 	if (st->spill.fp == NULL)
 		st->spillidx = gip_tmpfd();
 	h.flags = o->flags;
-	h.setn = (uint32_t)o->setn;
+	h.setn = (uint32_t)o->set.n;
 	h.idlen = (uint32_t)strlen(o->id);
 	gip_buf_reset(b);
 	gip_buf_add(b, &h, sizeof(h));
 	gip_buf_add(b, o->ops, (size_t)st->conf->nratio * sizeof(*o->ops));
-	gip_buf_grow(b, o->setn * sizeof(*o->set));
+	gip_buf_grow(b, o->set.n * sizeof(*set));
 	set = (uint64_t *)(void *)(b->p + b->len);
-	for (i = 0, k = 0; i < o->setcap; i++)
-		if (o->set[i] != 0)
-			memcpy(&set[k++], &o->set[i], sizeof(*set));
+	for (i = 0, k = 0; i < o->set.cap; i++)
+		if ((p = gip_htab_slot(&o->set, i)) != NULL)
+			memcpy(&set[k++], p, sizeof(*set));
 	b->len += k * sizeof(*set);
 	gip_buf_add(b, o->id, h.idlen);
 	off = gip_spill_put(&st->spill, b->p, b->len);
@@ -353,7 +353,8 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 		return;
 	gip_buf_reset(&st->spillbuf);
 	gip_buf_grow(&st->spillbuf, (size_t)h.setn * sizeof(cid));
-	gip_spill_get(&st->spill, st->spillbuf.p, (size_t)h.setn * sizeof(cid), off);
+	gip_spill_get(&st->spill, st->spillbuf.p, (size_t)h.setn * sizeof(cid),
+	    off);
 	for (i = 0; i < h.setn; i++) {
 		memcpy(&cid, st->spillbuf.p + (size_t)i * sizeof(cid),
 		    sizeof(cid));
@@ -403,41 +404,18 @@ touch(struct stats *st, struct stats_open *o)
 #define CID_DTABLED	4
 static const char cid_kind[] = { 'C', 'c', 'D', 'F', 't' };
 
-static uint64_t
-cid_hash(uint64_t c)
-{
-	c *= 0x9E3779B97F4A7C15ULL;
-	return c ^ (c >> 31);
-}
-
-/* Add a counter id to a document's set; 0 when it was there. */
+/*
+ * Add a counter id to a document's set (lib/htab.c, the id + 1 its
+ * own hash: the table scrambles it); 0 when it was there.
+ */
 static int
 set_add(struct stats_open *o, uint64_t cid)
 {
-	uint64_t	*old, key = cid + 1;
-	size_t		 oldcap, i, j;
+	size_t	 it = GIP_HTAB_START;
 
-	if ((o->setn + 1) * 2 > o->setcap) {
-		old = o->set;
-		oldcap = o->setcap;
-		o->setcap = oldcap ? oldcap * 2 : 256;
-		o->set = gip_xcalloc(o->setcap, sizeof(*o->set));
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == 0)
-				continue;
-			for (j = cid_hash(old[i]) & (o->setcap - 1);
-			    o->set[j] != 0; j = (j + 1) & (o->setcap - 1))
-				continue;
-			o->set[j] = old[i];
-		}
-		free(old);
-	}
-	for (j = cid_hash(key) & (o->setcap - 1); o->set[j] != 0;
-	    j = (j + 1) & (o->setcap - 1))
-		if (o->set[j] == key)
-			return 0;
-	o->set[j] = key;
-	o->setn++;
+	if (gip_htab_find(&o->set, cid + 1, &it) != NULL)
+		return 0;
+	gip_htab_add(&o->set, cid + 1);
 	return 1;
 }
 
@@ -584,6 +562,8 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 	struct stats_doc *d = stats_dtab_get(&st->docs, o->hash, NULL);
 	struct stats_group *g;
 	struct stats_dcount *dc;
+	const void	*p;
+	uint64_t	 key;
 	size_t		 i;
 	int		 r, which, isnew;
 
@@ -607,11 +587,12 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 	if (st->partial && !st->merging && !at_end && !edge_start(st, o))
 		stats_dtab_get(&st->settled, o->hash, &isnew);
 	if (st->partial && at_end && !edge_start(st, o))
-		for (i = 0; i < o->setcap; i++) {
-			if (o->set[i] == 0)
+		for (i = 0; i < o->set.cap; i++) {
+			if ((p = gip_htab_slot(&o->set, i)) == NULL)
 				continue;
-			which = (int)((o->set[i] - 1) & 7);
-			g = cid_table(st, which)->all[(o->set[i] - 1) >> 3];
+			memcpy(&key, p, sizeof(key));
+			which = (int)((key - 1) & 7);
+			g = cid_table(st, which)->all[(key - 1) >> 3];
 			dc = cid_counter(g, which);
 			dc->n--;
 			stats_edge_add(st, cid_kind[which], g->key, g->keylen,
@@ -973,7 +954,7 @@ free_open(struct stats_open *o)
 	for (; o != NULL; o = next) {
 		next = o->next;
 		free(o->id);
-		free(o->set);
+		gip_htab_free(&o->set);
 		free(o->ops);
 		free(o);
 	}
