@@ -111,7 +111,8 @@ add_line(struct tb_doc *d, const char *p, size_t n, unsigned long src)
 	l->off = d->text.len;
 	l->len = n;
 	l->src = src;
-	l->sec = d->cursec;
+	/* in a byte; what is no standard section stays none */
+	l->sec = d->cursec < -1 ? -1 : d->cursec > 127 ? 127 : d->cursec;
 	gip_buf_add(&d->text, p, n);
 }
 

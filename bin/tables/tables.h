@@ -15,11 +15,12 @@
 
 /*
  * The text of a document read, in bytes (a line's newline counted):
- * reports are far shorter (the longest known, 1 MB of PDF text); what
+ * reports are far shorter (the real ones here, 2 to 20 KB); what
  * is longer is reports run together (`cat *.txt | gip-tables`), whose
  * tables are read from the first reports anyway (tables_find.c tries
  * the first few places a table starts).  The rest is skipped with a
- * warning, so that memory stays bounded: about 3 bytes a byte of this.
+ * warning, so that memory stays bounded: 2.5 to 4 bytes a byte of this
+ * (21 MB on reports, 32 MB on table fixtures run together).
  */
 #define TB_MAXDOC	((size_t)8 << 20)
 
@@ -44,21 +45,29 @@
 #define TBU_YUAN	2	/* 元 */
 #define TBU_WAN		3	/* 万元 */
 
+/*
+ * Lines and cells in 24 and 28 bytes (the seeds have some 10,000 lines
+ * and 28,000 cells a MB, table fixtures more cells): offsets,
+ * lengths and indexes are 32 bits, as a document is at most TB_MAXDOC
+ * bytes, a cell at least a byte or a separator, and the label stream
+ * and the values shorter than the text.
+ */
 struct tb_line {
-	size_t		 off, len;	/* in doc->text */
 	unsigned long	 src;		/* source line number */
-	int		 sec;		/* standard section (sec frames), -1 */
-	size_t		 cell0;		/* index of its first cell */
-	int		 mode;		/* '\t', '|' or ' ' */
+	uint32_t	 off, len;	/* in doc->text */
+	uint32_t	 cell0;		/* index of its first cell */
+	signed char	 sec;		/* standard section (sec frames), -1 */
+	char		 mode;		/* '\t', '|' or ' ' */
 };
 
 struct tb_cell {
-	size_t		 line;		/* index into doc->lines */
-	size_t		 roff, rlen;	/* raw text, in doc->text */
-	size_t		 noff, nlen;	/* TEXT: doc->stream; NUM: doc->vals */
+	uint32_t	 line;		/* index into doc->lines */
+	uint32_t	 roff, rlen;	/* raw text, in doc->text */
+	uint32_t	 noff, nlen;	/* TEXT: doc->stream; NUM: doc->vals */
 	unsigned char	 kind, flags, unit, dec; /* dec: has decimals */
 	unsigned char	 sign;		/* NUM: '+', '-' or 0 */
 };
+_Static_assert(TB_MAXDOC < UINT32_MAX / 4, "32-bit offsets in a document");
 
 /* statuses of a reading */
 #define TBS_NUM		0
@@ -98,7 +107,7 @@ struct tb_doc {
 	struct tb_cell	*cells;
 	size_t		 ncell, capcell;
 	struct gip_buf	 stream;
-	size_t		*tcell;		/* cells in the stream, in order */
+	uint32_t	*tcell;		/* cells in the stream, in order */
 	size_t		 ntcell, captcell;
 	struct gip_buf	 vals;
 	struct gip_buf	 msg;

@@ -856,6 +856,6 @@ tb_lex(struct tb_doc *d)
 			d->tcell = gip_xreallocarray(d->tcell, d->captcell,
 			    sizeof(*d->tcell));
 		}
-		d->tcell[d->ntcell++] = i;
+		d->tcell[d->ntcell++] = (uint32_t)i;
 	}
 }
