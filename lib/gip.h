@@ -213,10 +213,51 @@ void	 gip_json_strs(struct gip_out *, const char *);
 size_t	 gip_utf8_decode(const char *, size_t, uint32_t *);
 /* offset of the first invalid byte, or n when all is valid UTF-8 */
 size_t	 gip_utf8_valid(const char *, size_t);
-/* encode cp into out (4 bytes room); returns the length */
-size_t	 gip_utf8_encode(uint32_t, char *);
-/* 1 for CJK unified ideographs (the Han test used across the suite) */
-int	 gip_is_han(uint32_t);
+/*
+ * Encode cp into out (4 bytes room); returns the length.  Inline, as
+ * gip_is_han: decoders call them for every character.
+ */
+static inline size_t
+gip_utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/*
+ * 1 for CJK unified ideographs (the Han test used across the suite):
+ * the basic block, extension A, compatibility, extensions B-H
+ */
+static inline int
+gip_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	    (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x323AF);
+}
 
 /*
  * line.c: reading lines of any length.  The newline is stripped by

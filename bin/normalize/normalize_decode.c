@@ -127,7 +127,7 @@ static int
 gb_build(void)
 {
 	unsigned char	 trails[GB_NTRAIL];
-	char		 u[4];
+	char		 u[4] = { 0 };
 	iconv_t		 cd;
 	uint32_t	 cp;
 	size_t		 n;

@@ -443,9 +443,24 @@ count_utf8(const unsigned char *p, size_t n, int eof, struct score *sc)
 			continue;
 		}
 		/*
+		 * What legacy double-byte text is full of, bytes that no
+		 * character starts with (80-C1, F5-FF): each one bad
+		 * sequence, a run of them in one loop (count_utf8 is asked
+		 * only of text that is not valid UTF-8).
+		 */
+		if (p[i] < 0xC2 || p[i] > 0xF4) {
+			k = i;
+			do
+				i++;
+			while (i < n && p[i] >= 0x80 && (p[i] < 0xC2 ||
+			    p[i] > 0xF4));
+			nonascii += i - k;
+			bad += i - k;
+			continue;
+		}
+		/*
 		 * Inline: the three-byte forms with no special range, and
-		 * what legacy double-byte text is full of, a byte that no
-		 * character starts with or a two-byte lead gone wrong.
+		 * a two-byte lead gone wrong.
 		 */
 		if (n - i > 2 && p[i] >= 0xE1 && p[i] <= 0xEF &&
 		    p[i] != 0xED && (p[i + 1] & 0xC0) == 0x80 &&
@@ -453,8 +468,8 @@ count_utf8(const unsigned char *p, size_t n, int eof, struct score *sc)
 			cp = (uint32_t)(p[i] & 0x0F) << 12 |
 			    (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
 			k = 3;
-		} else if (p[i] < 0xC2 || p[i] > 0xF4 || (p[i] <= 0xDF &&
-		    n - i > 1 && (p[i + 1] & 0xC0) != 0x80)) {
+		} else if (p[i] <= 0xDF && n - i > 1 &&
+		    (p[i + 1] & 0xC0) != 0x80) {
 			cp = GIP_UTF8_BAD;
 			k = 1;
 		} else {
