@@ -83,6 +83,8 @@ struct doc {
 	uint32_t	 serial;	/* order of first appearance */
 	uint32_t	 slot;		/* its place among those in memory */
 	struct cval	*cells;		/* one per key, see check_nkeys */
+	uint16_t	*used;		/* the keys of those with a record */
+	size_t		 nused;
 	struct narr	*narr;
 	size_t		 nnarr, narrcap;
 	struct gip_buf	 strs;		/* raw texts, NUL-separated */

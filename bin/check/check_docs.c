@@ -66,6 +66,9 @@ struct part {
 	uint64_t	 nstrs;
 };
 
+/* Bytes read at once where a part starts: most parts are smaller. */
+#define PART_PEEK	16384
+
 /* A cell of a part: its key and what was kept of it. */
 struct pcell {
 	int32_t		 k;
@@ -212,7 +215,9 @@ doc_get(struct docs *ds)
 
 	if ((d = ds->free) != NULL) {
 		ds->free = d->newer;
-		memset(d->cells, 0, (size_t)check_nkeys() * sizeof(*d->cells));
+		while (d->nused > 0)
+			memset(&d->cells[d->used[--d->nused]], 0,
+			    sizeof(*d->cells));
 		d->nnarr = 0;
 		gip_buf_reset(&d->strs);
 	} else {
@@ -222,6 +227,8 @@ doc_get(struct docs *ds)
 		d = gip_xcalloc(1, sizeof(*d));
 		d->cells = gip_xcalloc((size_t)check_nkeys(),
 		    sizeof(*d->cells));
+		d->used = gip_xcalloc((size_t)check_nkeys(),
+		    sizeof(*d->used));
 		d->slot = (uint32_t)ds->nslot;
 		ds->slot = gip_xreallocarray(ds->slot, ds->nslot + 1,
 		    sizeof(*ds->slot));
@@ -292,7 +299,7 @@ part_pack(const struct doc *d, struct gip_buf *b, uint64_t prev)
 {
 	struct part	 h;
 	struct pcell	 pc;
-	int		 k, nkeys = check_nkeys();
+	size_t		 i;
 
 	memset(&h, 0, sizeof(h));
 	h.prev = prev;
@@ -315,13 +322,12 @@ part_pack(const struct doc *d, struct gip_buf *b, uint64_t prev)
 	if (h.npub > 0)
 		gip_buf_add(b, d->published, h.npub);
 	memset(&pc, 0, sizeof(pc));
-	for (k = 0; k < nkeys; k++)
-		if (d->cells[k].st != CST_NONE) {
-			pc.k = k;
-			pc.c = d->cells[k];
-			gip_buf_add(b, &pc, sizeof(pc));
-			h.ncell++;
-		}
+	for (i = 0; i < d->nused; i++) {
+		pc.k = d->used[i];
+		pc.c = d->cells[pc.k];
+		gip_buf_add(b, &pc, sizeof(pc));
+	}
+	h.ncell = (uint32_t)d->nused;
 	if (d->nnarr > 0)
 		gip_buf_add(b, d->narr, d->nnarr * sizeof(*d->narr));
 	if (d->strs.len > 0)
@@ -407,32 +413,42 @@ part_merge(struct doc *w, const char *p)
 #undef PTEXT
 }
 
-/* The whole of e's document: its parts written out, then d, if any. */
+/*
+ * The whole of e's document: its parts written out, then d, if any.
+ * The parts are read newest first (each names the one before), a
+ * read each when they are small, and merged oldest first.
+ */
 static struct doc *
 doc_whole(struct docs *ds, struct dent *e, struct doc *d)
 {
 	struct part	 h;
 	struct doc	*w;
-	uint64_t	*offs = NULL, off;
-	size_t		 n = 0, cap = 0;
+	uint64_t	 off;
+	size_t		*at = NULL, n = 0, cap = 0, pos = 0, peek;
 
+	gip_buf_reset(&ds->io);
 	for (off = e->part; off != 0; off = h.prev) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
-			offs = gip_xreallocarray(offs, cap, sizeof(*offs));
+			at = gip_xreallocarray(at, cap, sizeof(*at));
 		}
-		offs[n++] = off - 1;
-		gip_spill_get(&ds->spill, &h, sizeof(h), off - 1);
+		at[n++] = pos;
+		peek = ds->spill.end - (off - 1) < PART_PEEK ?
+		    (size_t)(ds->spill.end - (off - 1)) : PART_PEEK;
+		gip_buf_grow(&ds->io, peek);
+		gip_spill_get(&ds->spill, ds->io.p + pos, peek, off - 1);
+		memcpy(&h, ds->io.p + pos, sizeof(h));
+		if (h.len > peek) {
+			gip_buf_grow(&ds->io, h.len);
+			gip_spill_get(&ds->spill, ds->io.p + pos + peek,
+			    h.len - peek, off - 1 + peek);
+		}
+		ds->io.len = pos += h.len;
 	}
 	w = doc_get(ds);
-	while (n-- > 0) {
-		gip_spill_get(&ds->spill, &h, sizeof(h), offs[n]);
-		gip_buf_reset(&ds->io);
-		gip_buf_grow(&ds->io, h.len);
-		gip_spill_get(&ds->spill, ds->io.p, h.len, offs[n]);
-		part_merge(w, ds->io.p);
-	}
-	free(offs);
+	while (n-- > 0)
+		part_merge(w, ds->io.p + at[n]);
+	free(at);
 	if (d != NULL) {
 		part_pack(d, &ds->io, 0);
 		part_merge(w, ds->io.p);
@@ -567,7 +583,9 @@ cell_put(struct doc *d, int k, const struct cval *in, const char *text)
 	struct cval	*c = &d->cells[k];
 	unsigned char	 conflict = in->conflict;
 
-	if (c->st != CST_NONE) {
+	if (c->st == CST_NONE)
+		d->used[d->nused++] = (uint16_t)k;
+	else {
 		if (c->st != in->st || (in->st == CST_NUM &&
 		    (c->v != in->v || c->fl != in->fl)))
 			conflict = 1;
@@ -750,6 +768,7 @@ check_docs_free(struct docs *ds)
 		free(ds->slot[i]->tmpl);
 		free(ds->slot[i]->published);
 		free(ds->slot[i]->cells);
+		free(ds->slot[i]->used);
 		free(ds->slot[i]->narr);
 		gip_buf_free(&ds->slot[i]->strs);
 		free(ds->slot[i]);
