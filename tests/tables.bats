@@ -490,4 +490,10 @@ filler() {
 	[ "$(awk -F'\t' '$5 ~ /^t/' "$BATS_TEST_TMPDIR/out" | wc -l)" -eq 0 ]
 	[ "$(awk -F'\t' '$5 == "doc" && $6 == "tables" { print $8 }' "$BATS_TEST_TMPDIR/out")" = 0 ]
 	[ "$(cat "$BATS_TEST_TMPDIR/err")" = "gip-tables: <stdin>:8390: warning: document longer than 8 MiB: its tables and facts read from the text before this line" ]
+	# the next document of a stream is read whole again
+	{ printf '\036doc\tbig\n'; filler 9000000; printf '\036doc\tsmall\n'; cat "$seed"; echo; } > "$f"
+	run --separate-stderr gip-tables "$f"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "gip-tables: big:8389: warning: document longer than 8 MiB: its tables and facts read from the text before this line" ]
+	diff <(gip-tables "$seed" | cut -f 5-11) <(printf '%s\n' "$output" | awk -F'\t' '$1 == "small"' | cut -f 5-11)
 }
