@@ -356,6 +356,15 @@ text_only() {
 	[ "${lines[3]}" = "${RS}sec	1	总体情况	一、总体情况" ]
 	[ "${lines[4]}" = "${RS}line	40" ]
 	[ "${lines[5]}" = "一、总体情况" ]
+	# numbers that go back, and far ahead (beyond 2^31 and 2^32)
+	printf '\036doc\tx\n\036line\t1000\nfoo\n\036line\t5\n一、总体情况\nbaz\n\036line\t3000000000\n二、主动公开政府信息情况\n\036line\t9999999999999\nqux\n' > "$BATS_TEST_TMPDIR/far"
+	run --separate-stderr gip-sections -l "$BATS_TEST_TMPDIR/far"
+	[ "$status" -eq 0 ]
+	[ "$(cut -f1,2,5,6 <<< "$output" | tr '\t\n' '  ')" = "x 1 5 6 x 2 3000000000 9999999999999 " ]
+	run --separate-stderr gip-sections "$BATS_TEST_TMPDIR/far"
+	[ "$status" -eq 0 ]
+	[ "$(awk '/^\036line/ { getline; print }' <<< "$output" | tr '\n' ' ')" = "foo 一、总体情况 二、主动公开政府信息情况 qux " ]
+	[ "$(grep -ac "$(printf '\036')line" <<< "$output")" -eq 4 ]
 }
 
 @test "frames: unknown ones pass through in place, old meta and sec are redone" {

@@ -131,11 +131,20 @@ add_line(struct sec_doc *d, int kind, size_t off, size_t len,
 	}
 	if (d->nlines == 0)
 		d->src0 = src;
-	if (len > UINT32_MAX || src - d->src0 > 0x7fffffff) {
+	if (len > UINT32_MAX || d->nlines >= UINT32_MAX) {
 		gip_diag(strcmp(d->name, "-") == 0 ? "<stdin>" : d->name, src,
 		    GIP_ERROR, "%s", len > UINT32_MAX ?
-		    "line longer than 4 GiB" : "more than 2^31 lines");
+		    "line longer than 4 GiB" : "more than 2^32 lines");
 		exit(GIP_EXIT_TROUBLE);
+	}
+	if (src < d->src0 || src - d->src0 >= SEC_SRCFAR) {
+		if (d->nfar == d->farcap) {
+			d->farcap = d->farcap * 2 + 4;
+			d->far = gip_xreallocarray(d->far, d->farcap,
+			    sizeof(*d->far));
+		}
+		d->far[d->nfar].li = d->nlines;
+		d->far[d->nfar++].src = src;
 	}
 	/* offsets grow by at most 2^32 a line: note where they pass one */
 	if (off >> 32 > d->nwrap[kind]) {
@@ -150,7 +159,8 @@ add_line(struct sec_doc *d, int kind, size_t off, size_t len,
 	l->kind = kind;
 	l->off = (uint32_t)off;
 	l->len = (uint32_t)len;
-	l->src = src - d->src0;
+	l->src = src < d->src0 || src - d->src0 >= SEC_SRCFAR ? SEC_SRCFAR :
+	    (unsigned int)(src - d->src0);
 }
 
 /* An unknown frame, kept in place: its fields, each length first. */
@@ -174,7 +184,7 @@ start(struct sec_doc *d, const char *name)
 		gip_progress_add(1, 0);
 	free(d->name);
 	d->name = gip_xstrdup(name);
-	d->nlines = d->nwrap[SEC_TEXT] = d->nwrap[SEC_FRAME] = 0;
+	d->nlines = d->nwrap[SEC_TEXT] = d->nwrap[SEC_FRAME] = d->nfar = 0;
 	gip_buf_reset(&d->text);
 	gip_buf_reset(&d->frames);
 }
@@ -204,6 +214,7 @@ doc_free(struct sec_doc *d)
 	free(d->lines);
 	free(d->wrap[SEC_TEXT]);
 	free(d->wrap[SEC_FRAME]);
+	free(d->far);
 	free(d->cand);
 	free(d->sec);
 }

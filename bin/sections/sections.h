@@ -18,13 +18,15 @@ enum sec_kind {
 /*
  * One line of the document, in input order: 12 bytes, as a line of a
  * report is some 100 (memory is the text and this).  The offset keeps
- * its low 32 bits (sec_off() adds the rest); a document of lines
- * longer than 4 GiB or of more than 2^31 lines is refused.
+ * its low 32 bits (sec_off() adds the rest), the source line its
+ * distance from the first line's (sec_src()); a document of lines
+ * longer than 4 GiB or of more than 2^32 lines is refused.
  */
 struct sec_line {
 	uint32_t	 off;		/* text: in doc->text; frame: frames */
 	uint32_t	 len;		/* frame: nfield */
 	unsigned int	 src : 31;	/* source line, less doc->src0 */
+#define SEC_SRCFAR	0x7fffffffu	/* ... or not that: in doc->far */
 	unsigned int	 kind : 1;	/* enum sec_kind */
 };
 
@@ -73,6 +75,11 @@ struct sec_doc {
 	struct sec_line	*lines;
 	size_t		 nlines, linecap;
 	unsigned long	 src0;		/* source line of lines[0] */
+	struct sec_far {		/* lines before src0 or far after */
+		size_t		 li;	/* ("line" frames set any number) */
+		unsigned long	 src;
+	}		*far;
+	size_t		 nfar, farcap;
 	size_t		*wrap[2];	/* by kind: lines where off passes */
 	size_t		 nwrap[2], wrapcap[2];	/* a multiple of 2^32 */
 	struct sec_head	*cand;		/* candidates, in line order */
@@ -86,7 +93,18 @@ struct sec_doc {
 static inline unsigned long
 sec_src(const struct sec_doc *d, size_t li)
 {
-	return d->src0 + d->lines[li].src;
+	size_t	 lo = 0, hi = d->nfar, mid;
+
+	if (d->lines[li].src != SEC_SRCFAR)
+		return d->src0 + d->lines[li].src;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (d->far[mid].li <= li)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return d->far[lo].src;
 }
 
 /* Offset of line li's bytes, in doc->text (doc->frames for a frame). */
