@@ -33,6 +33,8 @@ struct nz_detect {
 	size_t		 bom;		/* bytes of byte order mark to skip */
 	const char	*binary;	/* not text: the message */
 	char		 why[256];	/* how it was chosen, for -v */
+	size_t		 valid;		/* leading bytes found valid UTF-8,
+					   whole characters: not checked again */
 };
 
 /*
@@ -56,6 +58,8 @@ struct nz_dec {
 	struct gip_buf	 out;		/* converted text */
 	size_t		 nbad;		/* replacements made by the last run */
 	size_t		 firstbad;	/* offset in the output of the first */
+	size_t		 valid;		/* of the next run's input, known
+					   valid UTF-8 (nz_detect's) */
 };
 
 int	 nz_dec_open(struct nz_dec *, const struct nz_detect *);

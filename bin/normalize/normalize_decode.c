@@ -442,6 +442,10 @@ run_utf8(struct nz_dec *d, const unsigned char *p, size_t n, int eof,
 	size_t		 i = 0, k, mark;
 	int		 isbad, copying = 0;
 
+	/* what nz_detect found valid: the loop would only step over it */
+	if (d->valid <= n)
+		i = d->valid;
+	d->valid = 0;
 	mark = 0;
 	while (i < n) {
 		if (p[i] < 0x80) {
@@ -628,6 +632,8 @@ nz_dec_open(struct nz_dec *d, const struct nz_detect *det)
 	d->out = spare;
 	memset(&spare, 0, sizeof(spare));
 	d->enc = det->enc;
+	if (det->enc == NZ_UTF8 && det->bom == 0)
+		d->valid = det->valid;
 	d->cd = (void *)(iconv_t)-1;
 	if (d->enc == NZ_GB18030 && gb_build() == 1)
 		return 0;

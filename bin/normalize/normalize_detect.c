@@ -103,6 +103,10 @@ static int		 common_ready;
 /* how much of the window the byte-level sniffers look at */
 #define SNIFF	4096
 
+/* the bytes of a word, for tests eight bytes at a time */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
 static void
 common_init(void)
 {
@@ -295,11 +299,23 @@ magic(const unsigned char *p, size_t n)
 static int
 nul_pattern(const unsigned char *p, size_t n)
 {
-	size_t	 i, even = 0, odd = 0;
+	size_t	 i, k, even = 0, odd = 0;
+
+	uint64_t w;
 
 	if (n > SNIFF)
 		n = SNIFF;
-	for (i = 0; i + 1 < n; i += 2) {
+	/* text has no NUL: eight bytes without one skipped at once */
+	for (i = 0; n - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (((w - ONES) & ~w & HIGHS) == 0)
+			continue;
+		for (k = i; k < i + 8; k += 2) {
+			even += p[k] == 0;
+			odd += p[k + 1] == 0;
+		}
+	}
+	for (; i + 1 < n; i += 2) {
 		even += p[i] == 0;
 		odd += p[i + 1] == 0;
 	}
@@ -319,11 +335,20 @@ controls(const unsigned char *p, size_t n)
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1
 	};
-	size_t	 i, c = 0;
+	size_t	 i, k, c = 0;
+	uint64_t w;
 
 	if (n > SNIFF)
 		n = SNIFF;
-	for (i = 0; i < n; i++)
+	/* eight bytes none below 0x20 (exact for bounds up to 128) at once */
+	for (i = 0; n - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (((w - 0x20 * ONES) & ~w & HIGHS) == 0)
+			continue;
+		for (k = i; k < i + 8; k++)
+			c += ctl[p[k]];
+	}
+	for (; i < n; i++)
 		c += ctl[p[i]];
 	return c * 10 > n;
 }
@@ -397,8 +422,6 @@ static struct tried {
 	struct score	 sc;
 }			 tried[6];
 static size_t		 ntried;
-
-#define HIGHS	0x8080808080808080ULL
 
 /* the Han counts of one non-ASCII character */
 #define COUNT(cp, han, common) do {					\
@@ -531,7 +554,8 @@ count_text(const unsigned char *p, size_t n, struct score *sc)
  * documents are, and then the counts of try_decoding are not needed.
  */
 static int
-valid_utf8(const unsigned char *p, size_t n, int eof, size_t *nonascii)
+valid_utf8(const unsigned char *p, size_t n, int eof, size_t *nonascii,
+    size_t *end)
 {
 	size_t		 i = 0, k, na = 0;
 	uint32_t	 cp;
@@ -558,6 +582,7 @@ valid_utf8(const unsigned char *p, size_t n, int eof, size_t *nonascii)
 		na++;
 	}
 	*nonascii = na;
+	*end = i;
 	return 1;
 }
 
@@ -633,10 +658,11 @@ static void
 statistics(const unsigned char *p, size_t n, int eof, struct nz_detect *d)
 {
 	struct score	 u8, gb, b5, *legacy;
-	size_t		 lt, na;
+	size_t		 lt, na, end;
 
-	if (valid_utf8(p, n, eof, &na) && (na == 0 || na >= 16)) {
+	if (valid_utf8(p, n, eof, &na, &end) && (na == 0 || na >= 16)) {
 		set(d, NZ_UTF8, "UTF-8");
+		d->valid = end;
 		if (na == 0)
 			snprintf(d->why, sizeof(d->why), "ASCII");
 		else
@@ -687,15 +713,16 @@ by_declaration(const unsigned char *p, size_t n, int eof, const char *val,
 {
 	struct score	 dc, sc;
 	struct nz_detect dd, st;
-	size_t		 na;
+	size_t		 na, end;
 	int		 known;
 
 	memset(&dd, 0, sizeof(dd));
 	known = nz_label(val, len, &dd) == 0;
 	if (known && (dd.enc == NZ_UTF16LE || dd.enc == NZ_UTF16BE))
 		set(&dd, NZ_UTF8, "UTF-8");	/* as browsers read it */
-	if (valid_utf8(p, n, eof, &na) && na > 0) {
+	if (valid_utf8(p, n, eof, &na, &end) && na > 0) {
 		set(d, NZ_UTF8, "UTF-8");
+		d->valid = end;
 		snprintf(d->why, sizeof(d->why), known && dd.enc == NZ_UTF8 ?
 		    "declared %.*s" : "declared %.*s, but the text is valid "
 		    "UTF-8", (int)len, val);
