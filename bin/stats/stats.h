@@ -217,6 +217,7 @@ struct stats {
 	struct stats_strtab edges;	/* merge: edge lines seen */
 	struct stats_strtab pending;	/* merge: P lines by key and doc */
 	struct stats_open *lastdoc;	/* of the previous line */
+	struct stats_open *counting;	/* of the last count */
 	struct stats_open **slots;	/* documents in flight by slot ... */
 	size_t		 nslots, slotcap;
 	struct stats_open *head, *tail, *free;	/* ... as an LRU list */
@@ -247,9 +248,12 @@ struct stats_open {
 	struct stats_group *dgroup;
 	struct stats_open *prev, *next;	/* most recently seen first */
 	struct gip_htab	 set;		/* counter ids + 1 (lib/htab.c) */
+	uint64_t	*list;		/* or, while OPEN_LIST, a list */
+	size_t		 nlist, listcap;
 	struct stats_operands *ops;	/* one per ratio */
-	unsigned	 flags;		/* OPEN_RECORDS */
+	unsigned	 flags;		/* OPEN_* */
 #define OPEN_RECORDS	0x1		/* had records in this visit */
+#define OPEN_LIST	0x2		/* its ids in list (stats_agg.c, count) */
 };
 
 /* A cell key seen in the input, with what the run does with it. */

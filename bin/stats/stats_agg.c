@@ -40,6 +40,7 @@ static void	 spill_doc(struct stats *, struct stats_open *);
 static void	 unspill_doc(struct stats *, struct stats_doc *,
 		    struct stats_open *);
 static int	 set_add(struct stats_open *, uint64_t);
+static void	 set_of_list(struct stats_open *);
 static void	 count(struct stats *, struct stats_open *,
 		    struct stats_group *, struct stats_dcount *, int);
 static struct stats_cell *cell_info(struct stats *, const char *,
@@ -216,6 +217,7 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 		st->free = o->next;
 		memset(o->ops, 0, (size_t)st->conf->nratio * sizeof(*o->ops));
 		gip_htab_clear(&o->set);
+		o->nlist = 0;
 	} else {
 		if (st->nslots >= (UINT32_MAX >> DOC_SHIFT))
 			gip_errx(GIP_EXIT_TROUBLE, "too many documents in "
@@ -243,7 +245,7 @@ open_doc(struct stats *st, struct stats_doc *d, const char *id)
 	o->dgroup = doc_dgroup(st, d);
 	d->info = (d->info & (DOC_OPEN - 1)) | DOC_OPEN |
 	    o->slot << DOC_SHIFT;
-	o->flags = 0;
+	o->flags = OPEN_LIST;
 	o->prev = NULL;
 	o->next = st->head;
 	if (st->head != NULL)
@@ -285,6 +287,8 @@ unlink_open(struct stats *st, struct stats_open *o)
 {
 	if (st->lastdoc == o)
 		st->lastdoc = NULL;
+	if (st->counting == o)
+		st->counting = NULL;
 	if (o->prev != NULL)
 		o->prev->next = o->next;
 	else
@@ -312,14 +316,15 @@ spill_doc(struct stats *st, struct stats_open *o)
 	if (st->spill.fp == NULL)
 		st->spillidx = gip_tmpfd();
 	h.flags = o->flags;
-	h.setn = (uint32_t)o->set.n;
+	h.setn = (uint32_t)(o->set.n + o->nlist);
 	h.idlen = (uint32_t)strlen(o->id);
 	gip_buf_reset(b);
 	gip_buf_add(b, &h, sizeof(h));
 	gip_buf_add(b, o->ops, (size_t)st->conf->nratio * sizeof(*o->ops));
-	gip_buf_grow(b, o->set.n * sizeof(*set));
+	gip_buf_grow(b, h.setn * sizeof(*set));
 	set = (uint64_t *)(void *)(b->p + b->len);
-	for (i = 0, k = 0; i < o->set.cap; i++)
+	memcpy(set, o->list, o->nlist * sizeof(*set));
+	for (i = 0, k = o->nlist; i < o->set.cap; i++)
 		if ((p = gip_htab_slot(&o->set, i)) != NULL)
 			memcpy(&set[k++], p, sizeof(*set));
 	b->len += k * sizeof(*set);
@@ -347,7 +352,7 @@ unspill_doc(struct stats *st, struct stats_doc *d, struct stats_open *o)
 	if (n > 0)
 		gip_spill_get(&st->spill, o->ops, n, off);
 	off += n;
-	o->flags = h.flags;
+	o->flags = h.flags & ~(unsigned)OPEN_LIST;
 	d->info &= ~(uint32_t)DOC_SPILLED;
 	if (st->settling)
 		return;
@@ -426,6 +431,36 @@ cid_table(struct stats *st, int which)
 	    which == CID_DTABLED ? &st->dg : &st->fg;
 }
 
+/*
+ * While no other document has counted since o's first count, every
+ * counter o counted still has o's serial as its last (count): one whose
+ * last is another was not counted by o, and o's counter ids need no
+ * lookup, only a list (OPEN_LIST; for records of one document after
+ * another, always).  When another document counts in between, the
+ * list goes into the set.
+ */
+static void
+list_add(struct stats_open *o, uint64_t cid)
+{
+	if (o->nlist == o->listcap) {
+		o->listcap = o->listcap ? o->listcap * 2 : 256;
+		o->list = gip_xreallocarray(o->list, o->listcap,
+		    sizeof(*o->list));
+	}
+	o->list[o->nlist++] = cid + 1;
+}
+
+static void
+set_of_list(struct stats_open *o)
+{
+	size_t	 i;
+
+	o->flags &= ~(unsigned)OPEN_LIST;
+	for (i = 0; i < o->nlist; i++)
+		set_add(o, o->list[i] - 1);
+	o->nlist = 0;
+}
+
 /* Count the document of o in counter dc of group g, once. */
 static void
 count(struct stats *st, struct stats_open *o, struct stats_group *g,
@@ -436,7 +471,14 @@ count(struct stats *st, struct stats_open *o, struct stats_group *g,
 	if (dc->last == serial)
 		return;
 	dc->last = serial;
-	if (!set_add(o, (uint64_t)g->id << 3 | (uint64_t)which))
+	if (st->counting != o) {
+		st->counting = o;
+		if (o->nlist > 0)
+			set_of_list(o);
+	}
+	if (o->flags & OPEN_LIST)
+		list_add(o, (uint64_t)g->id << 3 | (uint64_t)which);
+	else if (!set_add(o, (uint64_t)g->id << 3 | (uint64_t)which))
 		return;
 	if (edge_start(st, o))
 		stats_edge_add(st, cid_kind[which], g->key, g->keylen,
@@ -586,6 +628,8 @@ close_doc(struct stats *st, struct stats_open *o, int at_end)
 	/* counted whole here: the merge checks no other part has it */
 	if (st->partial && !st->merging && !at_end && !edge_start(st, o))
 		stats_dtab_get(&st->settled, o->hash, &isnew);
+	if (st->partial && at_end && !edge_start(st, o))
+		set_of_list(o);
 	if (st->partial && at_end && !edge_start(st, o))
 		for (i = 0; i < o->set.cap; i++) {
 			if ((p = gip_htab_slot(&o->set, i)) == NULL)
@@ -955,6 +999,7 @@ free_open(struct stats_open *o)
 		next = o->next;
 		free(o->id);
 		gip_htab_free(&o->set);
+		free(o->list);
 		free(o->ops);
 		free(o);
 	}
