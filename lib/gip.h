@@ -193,8 +193,11 @@ void	 gip_tsv_end_row(struct gip_out *);
  * Split one TSV line in place: fields[i] points into the line, each
  * unescaped and NUL-terminated, with its length in lens[i] (lens may be
  * NULL).  Returns the number of fields, which may exceed max (only the
- * first max are stored).
+ * first max are stored).  The line must be followed by GIP_TSV_PAD
+ * readable bytes, as gip_reader_next's lines are: the bytes past the
+ * line are read (and ignored) to take it in whole blocks.
  */
+#define GIP_TSV_PAD	64
 int	 gip_tsv_split(char *, size_t, char **, size_t *, int);
 
 /* json.c: JSON string escaping (the quotes are written too) */
