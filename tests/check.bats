@@ -677,3 +677,30 @@ interleave() {
 	[ -s "$BATS_TEST_TMPDIR/a" ]
 	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
 }
+
+@test "a JSON line is a whole document: checked at its end; a record of it after is an error unless --any-order" {
+	# 300 JSON documents among the TSV records of 1000 interleaved ones
+	many_docs > "$BATS_TEST_TMPDIR/seq.tsv"
+	for i in $(seq 300); do
+		sed "s/\"doc\":\"wsjk-2022.txt\"/\"doc\":\"j$i.txt\"/" "$F/good.jsonl"
+	done > "$BATS_TEST_TMPDIR/j.jsonl"
+	{ interleave "$BATS_TEST_TMPDIR/seq.tsv"; cat "$BATS_TEST_TMPDIR/j.jsonl"; } |
+	    awk 'BEGIN { srand(3) } { printf "%.9f\t%s\n", NR + (/^\{/ ? rand() * 1e6 : 0), $0 }' |
+	    LC_ALL=C sort -t '	' -k1,1g | cut -f 2- > "$BATS_TEST_TMPDIR/mix"
+	[ "$(grep -c '^{' "$BATS_TEST_TMPDIR/mix")" -eq 300 ]
+	run --separate-stderr gip-check -s "$BATS_TEST_TMPDIR/mix"
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"summary: 1300 documents,"* ]]
+	[ "$(printf '%s\n' "$stderr" | grep -vc summary)" -eq 0 ]
+	printf '%s\n' "$output" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/b"
+	gip-check "$BATS_TEST_TMPDIR/seq.tsv" "$BATS_TEST_TMPDIR/j.jsonl" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a" || true
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	# a TSV record of a JSON document, after it
+	{ cat "$F/good.jsonl"; grep -m1 'reg	made' "$F/good.tsv"; } > "$BATS_TEST_TMPDIR/late"
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/late"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *":2: error: wsjk-2022.txt: records after the end of the document"* ]]
+	run --separate-stderr gip-check --any-order "$BATS_TEST_TMPDIR/late"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
