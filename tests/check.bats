@@ -575,8 +575,9 @@ narr() {
 	[ "$a" = "$b" ]
 }
 
-# 1000 documents from the fixtures, renamed; every other one ends with
-# gip-tables' doc records (closed), the others are not closed
+# 1000 documents from the fixtures, renamed, some with a cell twice;
+# every other one ends with gip-tables' doc records (closed), the
+# others are not closed
 many_docs() {
 	for f in balance complete good good2019 narr notassess outcome prev \
 	    prevok rows t4 unread value year; do
@@ -589,15 +590,25 @@ many_docs() {
 			for (j = 1; j <= n[f]; j++) {
 				split(rec[f, j], x, "\t")
 				x[1] = "d" i ".txt"
-				x[2] = x[2] "#" int(i / 28)
+				x[2] = ag = x[2] "#" int(i / 28)
 				s = x[1]
 				for (k = 2; k <= 11; k++)
 					s = s OFS x[k]
 				print s
 			}
+			# the same cell twice: another value (a value finding),
+			# or the same record again
+			if (i % 5 == 0) {
+				split(rec[f, 3], x, "\t")
+				print "d" i ".txt", ag, x[3], x[4], x[5], x[6], x[7], x[8] + 7, x[9], x[8] + 7, x[11] + 1
+			}
+			if (i % 7 == 0) {
+				split(rec[f, 9], x, "\t")
+				print "d" i ".txt", ag, x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10], x[11]
+			}
 			if (i % 2 == 0) {
-				print "d" i ".txt", x[2], x[3], x[4], "doc", "tables", "found", 3, "num", "t2 t3 t4", ""
-				print "d" i ".txt", x[2], x[3], x[4], "doc", "template", "basis", "", "text", "tables", ""
+				print "d" i ".txt", ag, x[3], x[4], "doc", "tables", "found", 3, "num", "t2 t3 t4", ""
+				print "d" i ".txt", ag, x[3], x[4], "doc", "template", "basis", "", "text", "tables", ""
 			}
 		}
 	}'
@@ -622,6 +633,7 @@ interleave() {
 	printf '%s\n' "$output" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a"
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/a")" -gt 1000 ]
 	[ "$(cut -f1 "$BATS_TEST_TMPDIR/a" | sort -u | wc -l)" -gt 700 ]
+	[ "$(grep -c 'different records for this cell' "$BATS_TEST_TMPDIR/a")" -eq 200 ]
 	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/mix.tsv"
 	[ "$status" -eq 1 ]
 	[ -z "$stderr" ]
