@@ -397,12 +397,15 @@ process(struct gip_reader *rd, void *arg)
 		gip_diag(dc.name, 0, GIP_ERROR, "%s", d.binary);
 		return GIP_EXIT_FINDINGS;
 	}
-	if (nz_dec_open(&dec, &d) == -1) {
-		gip_diag(dc.name, 0, GIP_ERROR, "cannot decode %s", d.name);
-		return GIP_EXIT_FINDINGS;
-	}
 	off = d.bom;
-	used = nz_dec_run(&dec, c->in + off, n - off, eof, &t, &len);
+	if (!nz_detect_decoded(&d, c->in, n, eof, &dec, &t, &len, &used)) {
+		if (nz_dec_open(&dec, &d) == -1) {
+			gip_diag(dc.name, 0, GIP_ERROR, "cannot decode %s",
+			    d.name);
+			return GIP_EXIT_FINDINGS;
+		}
+		used = nz_dec_run(&dec, c->in + off, n - off, eof, &t, &len);
+	}
 	if (c->strict && dec.nbad > 0) {
 		/* caught in the window: nothing of it is written */
 		gip_diag(dc.name, line_at(t, dec.firstbad), GIP_ERROR,

@@ -44,6 +44,15 @@ struct nz_detect {
  */
 int	 nz_detect(const unsigned char *, size_t, int, const char *,
 	    struct nz_detect *);
+struct nz_dec;
+/*
+ * The decoder nz_detect ran over the same window (p, n, eof) for the
+ * encoding it chose, after that run: 1 with *dec, the text and the
+ * bytes used, as nz_dec_open and nz_dec_run would give them; 0 when
+ * there is none (open one).
+ */
+int	 nz_detect_decoded(const struct nz_detect *, const unsigned char *,
+	    size_t, int, struct nz_dec *, const char **, size_t *, size_t *);
 /* map a charset label (-f, <meta>) to an encoding; -1 if unknown */
 int	 nz_label(const char *, size_t, struct nz_detect *);
 /* 1 when the (decoded, UTF-8) start of a document looks like HTML */

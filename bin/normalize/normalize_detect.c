@@ -420,8 +420,56 @@ static struct tried {
 	char		 name[sizeof(((struct nz_detect *)0)->name)];
 	int		 rv;
 	struct score	 sc;
+	int		 kept;		/* dec, t, len, used below */
+	struct nz_dec	 dec;		/* the decoder after its run */
+	const char	*t;
+	size_t		 len, used;
 }			 tried[6];
 static size_t		 ntried;
+
+/*
+ * The window they decoded: the decoder of the encoding chosen is handed
+ * to gip-normalize with its output (nz_detect_decoded), which would
+ * otherwise decode the same bytes again.
+ */
+static const unsigned char *win_p;
+static size_t		 win_n;
+static int		 win_eof;
+
+static void
+forget_tried(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < ntried; i++)
+		if (tried[i].kept) {
+			nz_dec_close(&tried[i].dec);
+			tried[i].kept = 0;
+		}
+	ntried = 0;
+}
+
+int
+nz_detect_decoded(const struct nz_detect *d, const unsigned char *p,
+    size_t n, int eof, struct nz_dec *dec, const char **text, size_t *len,
+    size_t *used)
+{
+	size_t	 i;
+
+	if (d->bom != 0 || p != win_p || n != win_n || eof != win_eof)
+		return 0;
+	for (i = 0; i < ntried; i++)
+		if (tried[i].kept && tried[i].enc == d->enc &&
+		    strcmp(tried[i].name, d->name) == 0) {
+			*dec = tried[i].dec;
+			*text = tried[i].t;
+			*len = tried[i].len;
+			*used = tried[i].used;
+			tried[i].kept = 0;
+			return 1;
+		}
+	return 0;
+}
 
 /* the Han counts of one non-ASCII character */
 #define COUNT(cp, han, common) do {					\
@@ -593,10 +641,10 @@ try_decoding(const unsigned char *p, size_t n, int eof, enum nz_enc enc,
 {
 	struct nz_detect dd;
 	struct nz_dec	 dec;
-	struct tried	*tr;
-	const char	*t;
-	size_t		 len, i;
-	int		 rv = 0;
+	struct tried	*tr = NULL;
+	const char	*t = NULL;
+	size_t		 len = 0, used = 0, i;
+	int		 rv = 0, open = 0;
 
 	for (i = 0; i < ntried; i++)
 		if (tried[i].enc == enc && strcmp(tried[i].name, name) == 0) {
@@ -613,12 +661,12 @@ try_decoding(const unsigned char *p, size_t n, int eof, enum nz_enc enc,
 		if (nz_dec_open(&dec, &dd) == -1)
 			rv = -1;
 		else {
-			nz_dec_run(&dec, p, n, eof, &t, &len);
+			used = nz_dec_run(&dec, p, n, eof, &t, &len);
 			count_text((const unsigned char *)t, len, sc);
 			sc->bad = dec.nbad;
 			/* U+FFFD came from bad bytes */
 			sc->nonascii -= sc->bad;
-			nz_dec_close(&dec);
+			open = 1;
 		}
 	}
 	sc->value = 2 * (long)sc->common - (long)sc->bad;
@@ -628,7 +676,15 @@ try_decoding(const unsigned char *p, size_t n, int eof, enum nz_enc enc,
 		strcpy(tr->name, name);
 		tr->rv = rv;
 		tr->sc = *sc;
-	}
+		tr->kept = open;
+		if (open) {
+			tr->dec = dec;
+			tr->t = t;
+			tr->len = len;
+			tr->used = used;
+		}
+	} else if (open)
+		nz_dec_close(&dec);
 	return rv;
 }
 
@@ -761,7 +817,10 @@ nz_detect(const unsigned char *p, size_t n, int eof, const char *force,
 	memset(d, 0, sizeof(*d));
 	set(d, NZ_UTF8, "UTF-8");
 	common_init();
-	ntried = 0;
+	forget_tried();
+	win_p = p;
+	win_n = n;
+	win_eof = eof;
 	if (force != NULL) {
 		if (nz_label(force, strlen(force), d) == -1) {
 			snprintf(d->why, sizeof(d->why),
