@@ -716,3 +716,27 @@ interleave() {
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
 }
+
+@test "memory stays bounded: 3000 unclosed documents shuffled together need no more than 300" {
+	[ -z "$GIP_SANITIZED" ] || skip "sanitizer build"
+	many_docs > "$BATS_TEST_TMPDIR/seq.tsv"
+	# 3000 documents: the 1000 three times over, renamed
+	for k in a b c; do
+		sed "s/^d/$k/" "$BATS_TEST_TMPDIR/seq.tsv" | grep -v '	doc	'
+	done > "$BATS_TEST_TMPDIR/big.tsv"
+	interleave "$BATS_TEST_TMPDIR/big.tsv" > "$BATS_TEST_TMPDIR/big.mix"
+	head -60000 "$BATS_TEST_TMPDIR/seq.tsv" | grep -v '	doc	' > "$BATS_TEST_TMPDIR/small.tsv"
+	interleave "$BATS_TEST_TMPDIR/small.tsv" > "$BATS_TEST_TMPDIR/small.mix"
+	st=0
+	/usr/bin/time -f %M -o "$BATS_TEST_TMPDIR/rss.big" gip-check "$BATS_TEST_TMPDIR/big.mix" > "$BATS_TEST_TMPDIR/f.big" 2> "$BATS_TEST_TMPDIR/err" || st=$?
+	# findings, and no record dropped
+	[ "$st" -eq 1 ]
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+	/usr/bin/time -f %M -o "$BATS_TEST_TMPDIR/rss.small" gip-check "$BATS_TEST_TMPDIR/small.mix" > /dev/null || true
+	big=$(tail -1 "$BATS_TEST_TMPDIR/rss.big")
+	small=$(tail -1 "$BATS_TEST_TMPDIR/rss.small")
+	# every document in memory would take some 20 MB more
+	[ "$big" -lt $((small + 4096)) ]
+	# and every document is checked
+	[ "$(cut -f1 "$BATS_TEST_TMPDIR/f.big" | sort -u | wc -l)" -gt 2100 ]
+}
