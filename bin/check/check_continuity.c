@@ -20,6 +20,7 @@ static void	 carry(struct ctx *, const struct summ *, const struct summ *,
 void
 check_summarize(struct ctx *x, struct summ *s)
 {
+	static int	 in[NCOL3], out[NCOL3], done;
 	const char	*errstr;
 	long long	 y;
 	int		 i;
@@ -27,6 +28,12 @@ check_summarize(struct ctx *x, struct summ *s)
 
 	if (*x->d->agency == '\0' || !(x->d->tables & TB_T3))
 		return;
+	/* the cells' keys, looked up once */
+	for (i = 0; i < NCOL3 && !done; i++) {
+		in[i] = check_key("t3", "carry_in", check_cols3[i]);
+		out[i] = check_key("t3", "carry_out", check_cols3[i]);
+	}
+	done = 1;
 	y = gip_strtonum(x->d->year, 1000, 9999, &errstr);
 	if (errstr != NULL)
 		return;
@@ -34,11 +41,11 @@ check_summarize(struct ctx *x, struct summ *s)
 	s->agency = gip_xstrdup(x->d->agency);
 	s->year = (int)y;
 	for (i = 0; i < NCOL3; i++) {
-		c = &x->d->cells[check_key("t3", "carry_in", check_cols3[i])];
+		c = &x->d->cells[in[i]];
 		s->inok[i] = (unsigned char)check_isnum(c);
 		s->in[i] = c->v;
 		s->inline_[i] = c->line;
-		c = &x->d->cells[check_key("t3", "carry_out", check_cols3[i])];
+		c = &x->d->cells[out[i]];
 		s->outok[i] = (unsigned char)check_isnum(c);
 		s->out[i] = c->v;
 		s->outline[i] = c->line;

@@ -245,6 +245,9 @@ check_rule_value(struct ctx *x)
 		v = &x->d->cells[k];
 		if (v->st == CST_NONE || v->st == CST_MISSING)
 			continue;
+		/* most cells: a plain number, said once */
+		if (v->st == CST_NUM && v->fl == 0 && !v->conflict)
+			continue;
 		if ((c = check_key_cell(x->tm, k)) == NULL)
 			continue;
 		exp = c->flags & GIP_CELL_DECIMAL ?
