@@ -774,13 +774,16 @@ stats_record(struct stats *st, const struct gip_record *r, const char *file,
 		count(st, o, o->dgroup, &o->dgroup->docs, CID_DDOCS);
 	}
 	/* gip-tables' status record: the report had a standard table */
-	if (strcmp(r->table, "doc") == 0 && strcmp(r->row, "tables") == 0 &&
+	if (r->table[0] == 'd' && strcmp(r->table, "doc") == 0 &&
+	    strcmp(r->row, "tables") == 0 &&
 	    strcmp(r->col, "found") == 0 && strcmp(r->status, "num") == 0 &&
 	    strcmp(r->value, "0") != 0 && *r->value != '\0')
 		count(st, o, o->dgroup, &o->dgroup->tabled, CID_DTABLED);
 	if (c->view == VIEW_FINDINGS || c->view == VIEW_DOCS)
 		return;
-	isnum = strcmp(r->status, "num") == 0;
+	/* asked of every record: no call */
+	isnum = r->status[0] == 'n' && r->status[1] == 'u' &&
+	    r->status[2] == 'm' && r->status[3] == '\0';
 	if (isnum && stats_num_parse(r->value, &v) == -1) {
 		stats_bad(st, file, line, "status num but not a number",
 		    r->value);
