@@ -78,61 +78,105 @@ oom(const struct gip_reader *r)
 }
 
 /*
- * n more bytes from p (in lbuf) to the line in buf, which holds len.
- * A line is copied in 16-byte pieces (bytes past its end too: buf and
- * lbuf have SLACK to spare), not with memcpy: memcpy's overlapping
- * stores made the next loads of the line (its last byte, gip_tsv_split's
- * blocks) wait for them (store forwarding fails), 5% of gip-check.
- * gip_tsv_split reads GIP_TSV_PAD bytes past the line.
+ * The line is copied from lbuf to buf in 16-byte pieces (bytes past its
+ * end too: buf and lbuf have SLACK to spare), not with memcpy:
+ * memcpy's overlapping stores made the next loads of the line (its
+ * last byte, gip_tsv_split's blocks) wait for them (store forwarding
+ * fails), 5% of gip-check.  gip_tsv_split reads GIP_TSV_PAD bytes
+ * past the line.
  */
 #define PIECE	16
 #define SLACK	(GIP_TSV_PAD > PIECE ? GIP_TSV_PAD : PIECE)
 
+/* Room in buf for n bytes and SLACK. */
 static void
-add_to_line(struct gip_reader *r, size_t len, const char *p, size_t n)
+room(struct gip_reader *r, size_t n)
 {
-	size_t	 cap = r->cap == 0 ? 256 : r->cap, i;
+	size_t	 cap = r->cap == 0 ? 256 : r->cap;
 	char	*nbuf;
 
-	if (len + n + SLACK >= r->cap) {
-		while (cap <= len + n + SLACK) {
-			if (cap > SIZE_MAX / 2)
-				oom(r);
-			cap *= 2;
-		}
-		if ((nbuf = realloc(r->buf, cap)) == NULL)
+	while (cap <= n + SLACK) {
+		if (cap > SIZE_MAX / 2)
 			oom(r);
-		r->buf = nbuf;
-		r->cap = cap;
+		cap *= 2;
 	}
+	if ((nbuf = realloc(r->buf, cap)) == NULL)
+		oom(r);
+	r->buf = nbuf;
+	r->cap = cap;
+}
+
+/*
+ * What lbuf holds from pos, up to a newline, added to the line in buf
+ * (which holds len): the bytes added; *nl set if a newline ended them.
+ */
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* The newline found in the pieces as they are copied: one pass. */
+static size_t
+take(struct gip_reader *r, size_t len, int *nl)
+{
+	const __m128i	 nls = _mm_set1_epi8('\n');
+	const char	*src = r->lbuf + r->pos;
+	size_t		 avail = r->end - r->pos, i;
+	__m128i		 x;
+	unsigned	 m;
+
+	for (i = 0; i < avail; i += PIECE) {
+		if (len + i + PIECE + SLACK >= r->cap)
+			room(r, len + i + PIECE);
+		x = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		_mm_storeu_si128((__m128i *)(void *)(r->buf + len + i), x);
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, nls));
+		if (avail - i < PIECE)
+			m &= (1u << (avail - i)) - 1;
+		if (m != 0) {
+			*nl = 1;
+			return i + (size_t)__builtin_ctz(m);
+		}
+	}
+	*nl = 0;
+	return avail;
+}
+#else
+static size_t
+take(struct gip_reader *r, size_t len, int *nl)
+{
+	const char	*src = r->lbuf + r->pos, *end;
+	size_t		 n = r->end - r->pos, i;
+
+	if ((end = memchr(src, '\n', n)) != NULL)
+		n = (size_t)(end - src);
+	*nl = end != NULL;
+	if (len + n + SLACK >= r->cap)
+		room(r, len + n);
 	if (n > 512)
-		memcpy(r->buf + len, p, n);
+		memcpy(r->buf + len, src, n);
 	else
 		for (i = 0; i < n; i += PIECE)
-			memcpy(r->buf + len + i, p + i, PIECE);
+			memcpy(r->buf + len + i, src + i, PIECE);
+	return n;
 }
+#endif
 
 int
 gip_reader_next(struct gip_reader *r)
 {
-	char	*nl;
 	size_t	 len = 0, n;
 	ssize_t	 got;
+	int	 nl;
 
 	if (r->lbuf == NULL)
 		r->lbuf = gip_xmalloc(READ_BUF + SLACK);
 	for (;;) {
-		n = r->end - r->pos;
-		if ((nl = memchr(r->lbuf + r->pos, '\n', n)) != NULL) {
-			n = (size_t)(nl - (r->lbuf + r->pos));
-			add_to_line(r, len, r->lbuf + r->pos, n);
+		n = take(r, len, &nl);
+		len += n;
+		if (nl) {
 			r->pos += n + 1;
-			len += n;
 			break;
 		}
 		/* a line longer than what is left: its start, and read on */
-		add_to_line(r, len, r->lbuf + r->pos, n);
-		len += n;
 		r->pos = r->end = 0;
 		do
 			got = read(fileno(r->fp), r->lbuf, READ_BUF);
@@ -148,10 +192,12 @@ gip_reader_next(struct gip_reader *r)
 		/* a last line without a newline */
 		break;
 	}
+	if (len + SLACK >= r->cap)
+		room(r, len);
 	r->buf[len] = '\0';
 	r->len = len;
 	if (gip_progress_on) {
-		n = len + (nl != NULL);
+		n = len + (size_t)nl;
 		gip_reader_bytes += (uint64_t)n;
 		gip_progress_add(0, (uint64_t)n);
 	}
