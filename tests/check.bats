@@ -740,3 +740,23 @@ interleave() {
 	# and every document is checked
 	[ "$(cut -f1 "$BATS_TEST_TMPDIR/f.big" | sort -u | wc -l)" -gt 2100 ]
 }
+
+@test "gip-tables ends every document with doc template basis; gip-check checks each there, in any interleaving of writers" {
+	# the seeds, and the real reports of ../shared/realworld when here
+	real="$REPO/../shared/realworld/docs"
+	[ -d "$real" ] || real=
+	gip-normalize "$SEEDS"/* ${real:+"$real"/*} 2>/dev/null | gip-sections 2>/dev/null | gip-tables 2>/dev/null > "$BATS_TEST_TMPDIR/rec" || true
+	[ "$(cut -f1 "$BATS_TEST_TMPDIR/rec" | sort -u | wc -l)" -ge 5 ]
+	# the last record of every document, and only the last, closes it
+	[ "$(awk -F'\t' '$5 == "doc" && $6 == "template" { n++ } END { print n }' "$BATS_TEST_TMPDIR/rec")" -eq "$(cut -f1 "$BATS_TEST_TMPDIR/rec" | sort -u | wc -l)" ]
+	awk -F'\t' 'seen[$1] { exit 1 } $5 == "doc" && $6 == "template" && $7 == "basis" { seen[$1] = 1 }' "$BATS_TEST_TMPDIR/rec"
+	# the documents' records interleaved, each one's order kept
+	interleave "$BATS_TEST_TMPDIR/rec" > "$BATS_TEST_TMPDIR/mix"
+	gip-check --any-order "$BATS_TEST_TMPDIR/rec" | LC_ALL=C sort > "$BATS_TEST_TMPDIR/a" || true
+	run --separate-stderr gip-check "$BATS_TEST_TMPDIR/mix"
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | LC_ALL=C sort)" = "$(cat "$BATS_TEST_TMPDIR/a")" ]
+	# checked as they close: a document's findings before the next closes
+	gip-check "$BATS_TEST_TMPDIR/rec" | cut -f1 | uniq | sort | uniq -d > "$BATS_TEST_TMPDIR/twice" || true
+	[ ! -s "$BATS_TEST_TMPDIR/twice" ]
+}
