@@ -11,11 +11,12 @@
  * and number texts are copied, unescaped and NUL-terminated, into one
  * buffer sized before parsing, so their pointers stay valid.
  *
- * Why not jansson (libjansson-dev 2.14, Debian 12), measured: turning
- * 2,000 gip-tables --json documents (404,000 cells, 24.5 MB, the first
- * lines of bench/check.sh's corpus) into records took 0.08 s here and
- * 0.58 s with json_loadb and json_object_foreach (7 times slower, user
- * time 0.06 s against 0.44 s; a node allocated per value).  And
+ * Why not jansson (libjansson-dev 2.14, Debian 12), measured with
+ * bench/jsonin.sh: turning 2,000 gip-tables --json documents (404,000
+ * cells, 24.5 MB, the first lines of bench/check.sh's corpus) into
+ * records took 0.07 to 0.08 s here and 0.42 to 0.58 s with json_loadb
+ * and json_object_foreach (6 to 7 times slower: jansson allocates a
+ * node per value and hashes every object's keys).  And
  * jansson keeps a number only as an int64 or a double: a value such as
  * 0.1 would reach lib/decimal.c through binary floating point, and an
  * integer beyond int64 makes the whole line fail, where gip-check must
