@@ -1,7 +1,8 @@
 #!/bin/sh
 # gip-tables' prose reader: what it costs per process and per byte.
-# The patterns are compiled (and JIT-compiled) only where a report
-# could match them, so a process pays for the few it meets: per-process
+# The patterns are compiled at build time and loaded (then JIT-compiled
+# once used often) only where a report could match them, so a process
+# pays for the few it meets: per-process
 # time on a report with tables (seed 000) and on the prose-only fixture
 # (every fact, 4 documents), best of 3 loops of 200 runs; the
 # instructions of one run under callgrind when valgrind is installed
